@@ -1,0 +1,99 @@
+package io.ktrdr.observability.e2e.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Prometheus and Jaeger, built from their Go modules, running as local processes. */
+class NativeStackIT {
+  private static final HttpJson HTTP = HttpJson.anonymous();
+  private static NativeStack stack;
+
+  @BeforeAll
+  static void startStack() {
+    stack =
+        NativeStack.builder()
+            .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
+            .configuration(new SelfScrapingConfiguration(Path.of("target/no-dashboards")))
+            .start();
+    StackFigures.print(stack);
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void prometheusAnswersAQueryAboutItsOwnScrape() {
+    URI query = stack.prometheusUri().resolve("/api/v1/query?query=" + encode("up{job=\"prometheus\"}"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode result = HTTP.get(query).path("data").path("result");
+              assertThat(result).as("result of %s", query).hasSize(1);
+              assertThat(result.get(0).path("value").get(1).asText()).isEqualTo("1");
+            });
+  }
+
+  @Test
+  void prometheusRunsTheVersionTheInstallPinned() {
+    JsonNode buildInfo = HTTP.get(stack.prometheusUri().resolve("/api/v1/status/buildinfo"));
+
+    assertThat(buildInfo.path("data").path("version").asText()).matches("3\\.\\d+\\.\\d+");
+  }
+
+  @Test
+  void jaegerListsAServiceAfterASpanIsSentOverOtlp() {
+    String service = "probe-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+
+    HTTP.post(stack.otlpHttpEndpoint().resolve("/v1/traces"), OtlpJson.oneSpan(service, "probe.operation"));
+
+    URI services = stack.jaegerQueryUri().resolve("/api/services");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(HTTP.get(services).path("data"))
+                    .as("services listed by %s", services)
+                    .extracting(JsonNode::asText)
+                    .contains(service));
+  }
+
+  @Test
+  void eachServerKeepsItsLogInTheRunDirectory() {
+    for (Component component : stack.components()) {
+      Path log = stack.logFile(component);
+
+      assertThat(log).startsWith(stack.runDirectory()).isNotEmptyFile();
+    }
+  }
+
+  @Test
+  void everyServerListensOnLoopbackOnly() {
+    assertThat(stack.prometheusUri().getHost()).isEqualTo("127.0.0.1");
+    assertThat(stack.jaegerQueryUri().getHost()).isEqualTo("127.0.0.1");
+    assertThat(stack.otlpGrpcEndpoint().getHost()).isEqualTo("127.0.0.1");
+    assertThat(Files.exists(stack.runDirectory().resolve("jaeger/config.yaml"))).isTrue();
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}
