@@ -6,26 +6,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where a {@link StackConfiguration} put its files.
+ * Where a {@link StackConfiguration} put its files: the three files the compose setup mounts.
  *
- * @param prometheusConfig the Prometheus configuration file ({@code prometheus.yml})
- * @param grafanaProvisioning Grafana's provisioning directory, holding {@code datasources/} and
- *     {@code dashboards/} as Grafana expects them
+ * @param prometheusConfig the Prometheus configuration ({@code prometheus.yml})
+ * @param grafanaDatasources Grafana's datasource provisioning file
+ * @param grafanaDashboardProviders Grafana's dashboard provider file, naming the dashboards directory
  */
-public record GeneratedConfiguration(Path prometheusConfig, Path grafanaProvisioning) {
+public record GeneratedConfiguration(
+    Path prometheusConfig, Path grafanaDatasources, Path grafanaDashboardProviders) {
 
   public GeneratedConfiguration {
     requireNonNull(prometheusConfig, "prometheusConfig");
-    requireNonNull(grafanaProvisioning, "grafanaProvisioning");
+    requireNonNull(grafanaDatasources, "grafanaDatasources");
+    requireNonNull(grafanaDashboardProviders, "grafanaDashboardProviders");
   }
 
   void requireFilesExist() {
-    if (!Files.isRegularFile(prometheusConfig)) {
-      throw new IllegalStateException("prometheusConfig is not a file: " + prometheusConfig);
-    }
-    if (!Files.isDirectory(grafanaProvisioning)) {
-      throw new IllegalStateException(
-          "grafanaProvisioning is not a directory: " + grafanaProvisioning);
+    requireFile("prometheusConfig", prometheusConfig);
+    requireFile("grafanaDatasources", grafanaDatasources);
+    requireFile("grafanaDashboardProviders", grafanaDashboardProviders);
+  }
+
+  private static void requireFile(String field, Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(field + " is not a file: " + file);
     }
   }
 }

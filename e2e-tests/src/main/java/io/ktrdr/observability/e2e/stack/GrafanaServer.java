@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -20,11 +21,16 @@ final class GrafanaServer {
   private GrafanaServer() {}
 
   static ManagedProcess start(
-      Path home, Path provisioning, StackAddresses addresses, Path runDirectory) {
+      Path home, GeneratedConfiguration generated, StackAddresses addresses, Path runDirectory) {
     Path grafanaDirectory = runDirectory.resolve("grafana");
     Path settings = grafanaDirectory.resolve("grafana.ini");
+    Path provisioning = grafanaDirectory.resolve("provisioning");
     try {
-      Files.createDirectories(grafanaDirectory);
+      // Grafana reads provisioning/<kind>/*.yaml: the same files the compose setup mounts there.
+      copyInto(provisioning.resolve("datasources"), generated.grafanaDatasources());
+      copyInto(provisioning.resolve("dashboards"), generated.grafanaDashboardProviders());
+      Files.createDirectories(provisioning.resolve("plugins"));
+      Files.createDirectories(provisioning.resolve("alerting"));
       Files.writeString(
           settings, settings(grafanaDirectory, provisioning, addresses), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -38,6 +44,11 @@ final class GrafanaServer {
             "--config=" + settings);
     return ManagedProcess.start(
         Component.GRAFANA, command, grafanaDirectory, runDirectory.resolve("grafana.log"));
+  }
+
+  private static void copyInto(Path directory, Path file) throws IOException {
+    Files.createDirectories(directory);
+    Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
   }
 
   static URI healthUri(StackAddresses addresses) {

@@ -290,7 +290,7 @@ public final class NativeStack implements AutoCloseable {
       return switch (component) {
         case PROMETHEUS -> PrometheusServer.start(home, generated.prometheusConfig(), addresses, run);
         case JAEGER -> JaegerServer.start(home, addresses, run);
-        case GRAFANA -> GrafanaServer.start(home, generated.grafanaProvisioning(), addresses, run);
+        case GRAFANA -> GrafanaServer.start(home, generated, addresses, run);
       };
     }
 

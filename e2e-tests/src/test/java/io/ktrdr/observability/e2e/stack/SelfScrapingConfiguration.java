@@ -33,9 +33,9 @@ final class SelfScrapingConfiguration implements StackConfiguration {
         """
             .formatted(StackAddresses.HOST, addresses.prometheusPort()));
 
-    Path provisioning = directory.resolve("grafana/provisioning");
+    Path datasources = directory.resolve("grafana/datasources.yml");
     write(
-        provisioning.resolve("datasources/datasources.yml"),
+        datasources,
         """
         apiVersion: 1
         datasources:
@@ -54,8 +54,9 @@ final class SelfScrapingConfiguration implements StackConfiguration {
             url: %s
         """
             .formatted(addresses.prometheusUri(), addresses.jaegerQueryUri()));
+    Path dashboardProviders = directory.resolve("grafana/dashboards.yml");
     write(
-        provisioning.resolve("dashboards/ktrdr.yml"),
+        dashboardProviders,
         """
         apiVersion: 1
         providers:
@@ -68,7 +69,7 @@ final class SelfScrapingConfiguration implements StackConfiguration {
               path: %s
         """
             .formatted(dashboards));
-    return new GeneratedConfiguration(prometheusConfig, provisioning);
+    return new GeneratedConfiguration(prometheusConfig, datasources, dashboardProviders);
   }
 
   private static void write(Path file, String content) throws IOException {

@@ -21,8 +21,8 @@ class StackStartFailureIT {
         (directory, addresses) -> {
           Path config = directory.resolve("prometheus.yml");
           Files.writeString(config, "scrape_configs: [this is not a scrape config\n", StandardCharsets.UTF_8);
-          Files.createDirectories(directory.resolve("provisioning"));
-          return new GeneratedConfiguration(config, directory.resolve("provisioning"));
+          Path unused = Files.writeString(directory.resolve("unused.yml"), "apiVersion: 1\n");
+          return new GeneratedConfiguration(config, unused, unused);
         };
 
     assertThatThrownBy(
@@ -44,7 +44,10 @@ class StackStartFailureIT {
   @Test
   void aConfigurationThatWritesNoPrometheusConfigIsRejectedBeforeAnythingStarts(@TempDir Path run) {
     StackConfiguration writesNothing =
-        (directory, addresses) -> new GeneratedConfiguration(directory.resolve("missing.yml"), directory);
+        (directory, addresses) -> {
+          Path unused = Files.writeString(directory.resolve("unused.yml"), "apiVersion: 1\n");
+          return new GeneratedConfiguration(directory.resolve("missing.yml"), unused, unused);
+        };
 
     assertThatThrownBy(
             () ->
