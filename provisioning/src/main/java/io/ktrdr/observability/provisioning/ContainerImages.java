@@ -1,0 +1,15 @@
+package io.ktrdr.observability.provisioning;
+
+/**
+ * The pinned container images of the generated compose file: the one place their versions live.
+ * The native stack builds the same versions from Go modules, reading the tags from the compose file.
+ */
+public final class ContainerImages {
+  public static final String GRAFANA = "grafana/grafana:13.2.3";
+  public static final String PROMETHEUS = "prom/prometheus:v3.14.0";
+  public static final String JAEGER = "jaegertracing/jaeger:2.20.0";
+  /** Runs the workload simulator's jar; Java 17 is the project's baseline. */
+  public static final String JAVA_RUNTIME = "eclipse-temurin:17.0.13_11-jre";
+
+  private ContainerImages() {}
+}

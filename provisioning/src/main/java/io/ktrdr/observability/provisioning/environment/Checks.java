@@ -1,0 +1,93 @@
+package io.ktrdr.observability.provisioning.environment;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Value rules shared by the builders (for API callers) and the YAML loader (which adds file and
+ * line). Each check returns the problem text, or empty when the value is fine.
+ */
+final class Checks {
+  static final int MIN_PORT = 1;
+  static final int MAX_PORT = 65535;
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+  private static final Pattern METRICS_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern ENV_VAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private Checks() {}
+
+  static Optional<String> port(long port) {
+    return port >= MIN_PORT && port <= MAX_PORT
+        ? Optional.empty()
+        : Optional.of("expected an integer from 1 to 65535, got " + port);
+  }
+
+  static Optional<String> name(String name) {
+    return NAME.matcher(name).matches()
+        ? Optional.empty()
+        : Optional.of("expected lowercase letters, digits and dashes, got " + quote(name));
+  }
+
+  static Optional<String> host(String host) {
+    return HOST.matcher(host).matches()
+        ? Optional.empty()
+        : Optional.of("expected a host name or IPv4 address, got " + quote(host));
+  }
+
+  static Optional<String> metricsPath(String path) {
+    return METRICS_PATH.matcher(path).matches()
+        ? Optional.empty()
+        : Optional.of("expected an absolute URL path such as /metrics, got " + quote(path));
+  }
+
+  static Optional<String> fileName(String fileName) {
+    return FILE_NAME.matcher(fileName).matches()
+        ? Optional.empty()
+        : Optional.of("expected a file name without directories, got " + quote(fileName));
+  }
+
+  static Optional<String> environmentVariable(String name) {
+    return ENV_VAR.matcher(name).matches()
+        ? Optional.empty()
+        : Optional.of("expected an environment variable name, got " + quote(name));
+  }
+
+  static Optional<String> notBlank(String value) {
+    return value.isBlank() ? Optional.of("expected a non-empty string, got \"\"") : Optional.empty();
+  }
+
+  /** An http or https URL with a host and nothing after the path. */
+  static Optional<String> url(String text) {
+    String problem = "expected an http or https URL with a host, got " + quote(text);
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      boolean ok = (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && uri.getRawUserInfo() == null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null
+          && (uri.getPort() == -1 || port(uri.getPort()).isEmpty());
+      return ok ? Optional.empty() : Optional.of(problem);
+    } catch (URISyntaxException e) {
+      return Optional.of(problem);
+    }
+  }
+
+  static String quote(String value) {
+    return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /** Throws the problem, prefixed with the field name, as builders do. */
+  static void require(String field, Optional<String> problem) {
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(field + ": " + problem.get());
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.ktrdr.observability.provisioning.environment;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * One KTRDR process Prometheus scrapes: the backend or a worker.
+ *
+ * @param name the {@code service} target label, e.g. {@code backtest-worker-1}
+ * @param type backend or worker: the scrape job and the {@code service_type} label
+ * @param workerType present exactly for workers: the {@code worker_type} label
+ * @param host where Prometheus reaches the service
+ * @param port where Prometheus reaches the service
+ * @param metricsPath the path of the metrics endpoint, e.g. {@code /metrics/} on the backend
+ */
+public record Service(
+    String name, ServiceType type, Optional<WorkerType> workerType, String host, int port, String metricsPath) {
+
+  public Service {
+    requireNonNull(name, "name");
+    requireNonNull(type, "type");
+    requireNonNull(workerType, "workerType");
+    requireNonNull(host, "host");
+    requireNonNull(metricsPath, "metricsPath");
+    Checks.require("name", Checks.name(name));
+    Checks.require("host", Checks.host(host));
+    Checks.require("port", Checks.port(port));
+    Checks.require("metricsPath", Checks.metricsPath(metricsPath));
+    Checks.require("workerType", workerTypeProblem(type, workerType));
+  }
+
+  static Optional<String> workerTypeProblem(ServiceType type, Optional<WorkerType> workerType) {
+    if (type == ServiceType.WORKER && workerType.isEmpty()) {
+      return Optional.of("required for a worker; expected one of backtesting, training");
+    }
+    if (type != ServiceType.WORKER && workerType.isPresent()) {
+      return Optional.of("only a worker has a worker type, got " + Checks.quote(workerType.get().label()));
+    }
+    return Optional.empty();
+  }
+
+  /** {@code host:port}, as Prometheus writes the target. */
+  public String target() {
+    return host + ":" + port;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().name(name).type(type).workerType(workerType.orElse(null)).host(host).port(port)
+        .metricsPath(metricsPath);
+  }
+
+  /** Builds a {@link Service}; every field but {@code workerType} (workers only) is required. */
+  public static final class Builder {
+    private String name;
+    private ServiceType type;
+    private WorkerType workerType;
+    private String host;
+    private int port;
+    private String metricsPath;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = requireNonNull(name, "name");
+      return this;
+    }
+
+    public Builder type(ServiceType type) {
+      this.type = requireNonNull(type, "type");
+      return this;
+    }
+
+    /** The worker type, or null for the backend. */
+    public Builder workerType(WorkerType workerType) {
+      this.workerType = workerType;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = requireNonNull(host, "host");
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder metricsPath(String metricsPath) {
+      this.metricsPath = requireNonNull(metricsPath, "metricsPath");
+      return this;
+    }
+
+    public Service build() {
+      return new Service(name, type, Optional.ofNullable(workerType), host, port, metricsPath);
+    }
+  }
+}

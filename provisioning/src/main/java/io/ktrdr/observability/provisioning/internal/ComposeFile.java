@@ -1,0 +1,159 @@
+package io.ktrdr.observability.provisioning.internal;
+
+import static io.ktrdr.observability.provisioning.internal.YamlText.list;
+import static io.ktrdr.observability.provisioning.internal.YamlText.map;
+
+import io.ktrdr.observability.provisioning.ContainerImages;
+import io.ktrdr.observability.provisioning.environment.ComposeSettings;
+import io.ktrdr.observability.provisioning.environment.ComposeSettings.Component;
+import io.ktrdr.observability.provisioning.environment.Environment;
+import io.ktrdr.observability.provisioning.environment.GrafanaSettings;
+import io.ktrdr.observability.provisioning.environment.SecretSource;
+import io.ktrdr.observability.provisioning.environment.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The compose file beside {@code monitoring/}: Grafana, Prometheus and Jaeger at pinned versions
+ * with the generated configuration mounted, and optionally the workload simulator playing KTRDR.
+ */
+public final class ComposeFile {
+  public static final String SIMULATOR_PROFILE = "simulator";
+  /** The simulator jar as the workload-simulator module builds it, relative to the project root. */
+  public static final String SIMULATOR_JAR = "./workload-simulator/target/ktrdr-workload-simulator.jar";
+  public static final String SIMULATOR_JAR_IN_CONTAINER = "/app/ktrdr-workload-simulator.jar";
+
+  static final int GRAFANA_PORT = 3000;
+  static final int PROMETHEUS_PORT = 9090;
+  static final int JAEGER_QUERY_PORT = 16686;
+  static final int JAEGER_OTLP_GRPC_PORT = 4317;
+  static final int JAEGER_OTLP_HTTP_PORT = 4318;
+  /** Jaeger v2's healthcheckv2 extension (its built-in all-in-one configuration). */
+  static final int JAEGER_HEALTH_PORT = 13133;
+
+  private ComposeFile() {}
+
+  public static String render(Environment environment, String monitoringDir) {
+    ComposeSettings compose = environment.compose()
+        .orElseThrow(() -> new IllegalArgumentException("environment: " + environment.name() + " has no compose section"));
+    Map<String, Object> services = map(
+        "grafana", grafana(environment, compose, monitoringDir),
+        "prometheus", prometheus(environment, compose, monitoringDir),
+        "jaeger", jaeger(compose),
+        SIMULATOR_PROFILE, compose.simulator() ? simulator(environment) : null);
+    Map<String, Object> document = map(
+        "services", services,
+        "volumes", map("grafana-data", map(), "prometheus-data", map()));
+    return YamlText.render(GeneratedHeader.forEnvironment(environment.name(),
+        "Grafana, Prometheus and Jaeger (and, with --profile simulator, a simulated KTRDR)"), document);
+  }
+
+  private static Map<String, Object> grafana(Environment environment, ComposeSettings compose, String monitoringDir) {
+    return map(
+        "image", ContainerImages.GRAFANA,
+        "restart", "unless-stopped",
+        "depends_on", map(
+            "prometheus", map("condition", "service_healthy"),
+            "jaeger", map("condition", "service_healthy")),
+        "environment", grafanaEnvironment(environment.grafana()),
+        "ports", published(compose, Component.GRAFANA, GRAFANA_PORT),
+        "volumes", list(
+            monitoringDir + "/grafana/dashboards:" + GrafanaSettings.DEFAULT_DASHBOARDS_PATH + ":ro",
+            monitoringDir + "/grafana/dashboards.yml:/etc/grafana/provisioning/dashboards/dashboards.yml:ro",
+            monitoringDir + "/grafana/datasources.yml:/etc/grafana/provisioning/datasources/datasources.yml:ro",
+            "grafana-data:/var/lib/grafana"),
+        "healthcheck", healthcheck(list("CMD", "curl", "-fsS", "-o", "/dev/null",
+            "http://localhost:" + GRAFANA_PORT + "/api/health")));
+  }
+
+  /** Grafana's settings as GF_ variables, sorted; offline: no update checks, usage reports or plugin installs. */
+  static Map<String, Object> grafanaEnvironment(GrafanaSettings grafana) {
+    Map<String, Object> variables = new TreeMap<>();
+    variables.put("GF_SERVER_ROOT_URL", grafana.url().toString());
+    variables.put("GF_SECURITY_ADMIN_USER", grafana.adminUser());
+    SecretSource password = grafana.adminPassword();
+    if (password instanceof SecretSource.Literal literal) {
+      variables.put("GF_SECURITY_ADMIN_PASSWORD", literal.value());
+    } else if (password instanceof SecretSource.EnvironmentVariable variable) {
+      variables.put("GF_SECURITY_ADMIN_PASSWORD",
+          "${" + variable.name() + ":?set " + variable.name() + " to the Grafana admin password}");
+    } else if (password instanceof SecretSource.SecretFile file) {
+      variables.put("GF_SECURITY_ADMIN_PASSWORD__FILE", file.path());
+    }
+    variables.put("GF_AUTH_ANONYMOUS_ENABLED", String.valueOf(grafana.anonymousAccess().enabled()));
+    if (grafana.anonymousAccess().enabled()) {
+      variables.put("GF_AUTH_ANONYMOUS_ORG_ROLE", grafana.anonymousAccess().role().label());
+    }
+    variables.put("GF_ANALYTICS_REPORTING_ENABLED", "false");
+    variables.put("GF_ANALYTICS_CHECK_FOR_UPDATES", "false");
+    variables.put("GF_ANALYTICS_CHECK_FOR_PLUGIN_UPDATES", "false");
+    variables.put("GF_PLUGINS_PREINSTALL_DISABLED", "true");
+    variables.put("GF_NEWS_NEWS_FEED_ENABLED", "false");
+    return new java.util.LinkedHashMap<>(variables);
+  }
+
+  private static Map<String, Object> prometheus(Environment environment, ComposeSettings compose, String monitoringDir) {
+    return map(
+        "image", ContainerImages.PROMETHEUS,
+        "restart", "unless-stopped",
+        "command", list(
+            "--config.file=/etc/prometheus/prometheus.yml",
+            "--storage.tsdb.path=/prometheus",
+            "--storage.tsdb.retention.time=" + environment.prometheus().retention(),
+            "--web.enable-lifecycle"),
+        "ports", published(compose, Component.PROMETHEUS, PROMETHEUS_PORT),
+        "volumes", list(
+            // The directory, not the file: rule files beside it are mounted too, and a regenerated
+            // file shows through (a single-file mount keeps the replaced file).
+            monitoringDir + "/prometheus:/etc/prometheus:ro",
+            "prometheus-data:/prometheus"),
+        "healthcheck", healthcheck(list("CMD", "wget", "-q", "-O", "/dev/null",
+            "http://localhost:" + PROMETHEUS_PORT + "/-/ready")));
+  }
+
+  private static Map<String, Object> jaeger(ComposeSettings compose) {
+    return map(
+        "image", ContainerImages.JAEGER,
+        "restart", "unless-stopped",
+        "ports", published(compose, Component.JAEGER, JAEGER_QUERY_PORT, JAEGER_OTLP_GRPC_PORT, JAEGER_OTLP_HTTP_PORT),
+        "healthcheck", healthcheck(list("CMD", "wget", "-q", "-O", "/dev/null",
+            "http://localhost:" + JAEGER_HEALTH_PORT + "/status")));
+  }
+
+  private static Map<String, Object> simulator(Environment environment) {
+    List<Object> aliases = new ArrayList<>();
+    for (Service service : environment.services()) {
+      aliases.add(service.host());
+    }
+    List<Object> command = list("java", "-jar", SIMULATOR_JAR_IN_CONTAINER);
+    command.addAll(SimulatorArguments.forEnvironment(environment));
+    return map(
+        "image", ContainerImages.JAVA_RUNTIME,
+        "profiles", list(SIMULATOR_PROFILE),
+        "depends_on", map("jaeger", map("condition", "service_healthy")),
+        "command", command,
+        "environment", map(
+            "OTEL_EXPORTER_OTLP_ENDPOINT", environment.jaeger().otlpGrpcUrl().toString(),
+            "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
+        "volumes", list(SIMULATOR_JAR + ":" + SIMULATOR_JAR_IN_CONTAINER + ":ro"),
+        // Prometheus scrapes the simulator under KTRDR's own host names: one prometheus.yml for both.
+        "networks", map("default", map("aliases", aliases)));
+  }
+
+  private static List<Object> published(ComposeSettings compose, Component component, int... ports) {
+    if (!compose.publishes(component)) {
+      return null;
+    }
+    List<Object> published = new ArrayList<>();
+    for (int port : ports) {
+      published.add(port + ":" + port);
+    }
+    return published;
+  }
+
+  private static Map<String, Object> healthcheck(List<Object> test) {
+    return map("test", test, "interval", "10s", "timeout", "5s", "retries", 12, "start_period", "20s");
+  }
+}

@@ -1,0 +1,63 @@
+package io.ktrdr.observability.provisioning.internal;
+
+import static io.ktrdr.observability.provisioning.internal.YamlText.list;
+import static io.ktrdr.observability.provisioning.internal.YamlText.map;
+
+import io.ktrdr.observability.provisioning.environment.Environment;
+import io.ktrdr.observability.provisioning.environment.Service;
+import io.ktrdr.observability.provisioning.environment.ServiceType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code prometheus/prometheus.yml}: one job per service type, one static target per service,
+ * each with the stable labels the dashboards filter by (never host or port).
+ */
+public final class PrometheusConfiguration {
+  /** The target labels: a team-wide contract the dashboards are written against. */
+  public static final String SERVICE_LABEL = "service";
+  public static final String SERVICE_TYPE_LABEL = "service_type";
+  public static final String ENVIRONMENT_LABEL = "environment";
+  /** Workers only: the backend's own {@code ktrdr_workers_*} series carry a {@code worker_type} label. */
+  public static final String WORKER_TYPE_LABEL = "worker_type";
+
+  private PrometheusConfiguration() {}
+
+  public static String render(Environment environment) {
+    List<Object> jobs = new ArrayList<>();
+    for (ServiceType type : ServiceType.values()) {
+      List<Service> services = environment.services(type);
+      if (services.isEmpty()) {
+        continue;
+      }
+      List<Object> targets = new ArrayList<>();
+      for (Service service : services) {
+        targets.add(map("targets", list(service.target()), "labels", targetLabels(environment, service)));
+      }
+      jobs.add(map(
+          "job_name", type.scrapeJob(),
+          "metrics_path", services.get(0).metricsPath(),
+          "static_configs", targets));
+    }
+    List<String> ruleFiles = environment.prometheus().ruleFiles();
+    Map<String, Object> document = map(
+        "global", map(
+            "scrape_interval", environment.prometheus().scrapeInterval().toString(),
+            "evaluation_interval", environment.prometheus().evaluationInterval().toString()),
+        "rule_files", ruleFiles.isEmpty() ? null : new ArrayList<Object>(ruleFiles),
+        "scrape_configs", jobs);
+    return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), "Prometheus configuration"), document);
+  }
+
+  /** The labels of one service's target, sorted by name. */
+  public static Map<String, String> targetLabels(Environment environment, Service service) {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put(ENVIRONMENT_LABEL, environment.name());
+    labels.put(SERVICE_LABEL, service.name());
+    labels.put(SERVICE_TYPE_LABEL, service.type().label());
+    service.workerType().ifPresent(workerType -> labels.put(WORKER_TYPE_LABEL, workerType.label()));
+    return labels;
+  }
+}

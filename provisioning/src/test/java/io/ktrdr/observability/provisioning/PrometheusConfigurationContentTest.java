@@ -1,0 +1,103 @@
+package io.ktrdr.observability.provisioning;
+
+import static io.ktrdr.observability.provisioning.Yamls.at;
+import static io.ktrdr.observability.provisioning.Yamls.list;
+import static io.ktrdr.observability.provisioning.Yamls.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.ktrdr.observability.provisioning.environment.Environment;
+import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PrometheusConfigurationContentTest {
+  private final Environment dev = EnvironmentFile.load(ProjectFiles.environment("dev"));
+  private final Map<String, Object> config =
+      Yamls.parse(Provisioning.renderMonitoring(dev, ProjectFiles.root().resolve("monitoring"))
+          .text(Provisioning.PROMETHEUS_CONFIG));
+
+  private Map<String, Object> job(String name) {
+    return list(config.get("scrape_configs")).stream().map(Yamls::map)
+        .filter(job -> name.equals(job.get("job_name"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no job " + name + " in " + config));
+  }
+
+  /** Target address to its labels, for one job. */
+  private Map<String, Map<String, Object>> targets(String jobName) {
+    Map<String, Map<String, Object>> targets = new LinkedHashMap<>();
+    for (Object staticConfig : list(job(jobName).get("static_configs"))) {
+      for (Object target : list(map(staticConfig).get("targets"))) {
+        targets.put((String) target, map(map(staticConfig).get("labels")));
+      }
+    }
+    return targets;
+  }
+
+  @Test
+  void scrapesAndEvaluatesEveryFifteenSeconds() {
+    assertThat(at(config, "global", "scrape_interval")).isEqualTo("15s");
+    assertThat(at(config, "global", "evaluation_interval")).isEqualTo("15s");
+  }
+
+  @Test
+  void hasTheContractsTwoJobsWithTheirMetricsPaths() {
+    assertThat(list(config.get("scrape_configs"))).extracting(job -> map(job).get("job_name"))
+        .containsExactly("ktrdr-backend", "ktrdr-workers");
+    assertThat(job("ktrdr-backend").get("metrics_path")).isEqualTo("/metrics/");
+    assertThat(job("ktrdr-workers").get("metrics_path")).isEqualTo("/metrics");
+  }
+
+  @Test
+  void backendTargetCarriesServiceLabelsButNoWorkerType() {
+    assertThat(targets("ktrdr-backend")).containsOnlyKeys("backend:8000");
+    assertThat(targets("ktrdr-backend").get("backend:8000")).containsOnly(
+        entry("service", "backend"), entry("service_type", "backend"), entry("environment", "dev"));
+  }
+
+  @Test
+  void eachOfTheFourWorkersCarriesItsNameAndWorkerType() {
+    Map<String, Map<String, Object>> workers = targets("ktrdr-workers");
+
+    assertThat(workers).containsOnlyKeys(
+        "backtest-worker-1:5003", "backtest-worker-2:5004", "training-worker-1:5005", "training-worker-2:5006");
+    assertThat(workers.get("backtest-worker-1:5003")).containsOnly(entry("service", "backtest-worker-1"),
+        entry("service_type", "worker"), entry("worker_type", "backtesting"), entry("environment", "dev"));
+    assertThat(workers.get("backtest-worker-2:5004")).containsOnly(entry("service", "backtest-worker-2"),
+        entry("service_type", "worker"), entry("worker_type", "backtesting"), entry("environment", "dev"));
+    assertThat(workers.get("training-worker-1:5005")).containsOnly(entry("service", "training-worker-1"),
+        entry("service_type", "worker"), entry("worker_type", "training"), entry("environment", "dev"));
+    assertThat(workers.get("training-worker-2:5006")).containsOnly(entry("service", "training-worker-2"),
+        entry("service_type", "worker"), entry("worker_type", "training"), entry("environment", "dev"));
+  }
+
+  @Test
+  void noRuleFilesUntilTheEnvironmentNamesSome() {
+    assertThat(config).doesNotContainKey("rule_files");
+
+    Environment withRules = dev.toBuilder()
+        .prometheus(dev.prometheus().toBuilder().ruleFiles(List.of("rules/ktrdr-alerts.yml")).build()).build();
+    Map<String, Object> configWithRules = Yamls.parse(
+        Provisioning.renderMonitoring(withRules, ProjectFiles.root().resolve("monitoring"))
+            .text(Provisioning.PROMETHEUS_CONFIG));
+
+    assertThat(configWithRules.get("rule_files")).isEqualTo(List.of("rules/ktrdr-alerts.yml"));
+  }
+
+  @Test
+  void localEnvironmentScrapesLoopbackWithTheSameLabels() {
+    Environment local = EnvironmentFile.load(ProjectFiles.environment("local"));
+    Map<String, Object> localConfig = Yamls.parse(
+        Provisioning.renderMonitoring(local, ProjectFiles.root().resolve("monitoring"))
+            .text(Provisioning.PROMETHEUS_CONFIG));
+    Map<String, Object> workers = list(localConfig.get("scrape_configs")).stream().map(Yamls::map)
+        .filter(job -> "ktrdr-workers".equals(job.get("job_name"))).findFirst().orElseThrow();
+    Map<String, Object> first = map(list(workers.get("static_configs")).get(0));
+
+    assertThat(first.get("targets")).isEqualTo(List.of("127.0.0.1:5003"));
+    assertThat(map(first.get("labels"))).containsOnly(entry("service", "backtest-worker-1"),
+        entry("service_type", "worker"), entry("worker_type", "backtesting"), entry("environment", "local"));
+  }
+}
