@@ -1,0 +1,70 @@
+package io.ktrdr.observability.dashboards.model;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ktrdr.observability.dashboards.internal.Json;
+import io.ktrdr.observability.dashboards.internal.Nullable;
+import java.util.Map;
+
+/**
+ * A link from a panel or a field value to somewhere else: a title and a URL that may use Grafana's
+ * variables ({@code ${__value.raw}}, {@code ${__field.labels.worker_type}}, {@code
+ * ${__url_time_range}}, ...).
+ */
+public final class DataLink {
+
+  @Nullable private final String title;
+  @Nullable private final String url;
+  @Nullable private final Boolean targetBlank;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private DataLink(
+      @Nullable String title,
+      @Nullable String url,
+      @Nullable Boolean targetBlank,
+      Map<String, JsonNode> additionalProperties) {
+    this.title = title;
+    this.url = url;
+    this.targetBlank = targetBlank;
+    this.additionalProperties = Json.copyProperties(additionalProperties);
+  }
+
+  /** A link opening in the same tab. */
+  public static DataLink of(String title, String url) {
+    return new DataLink(requireNonNull(title, "title"), requireNonNull(url, "url"), null, Map.of());
+  }
+
+  /** A link opening in a new tab. */
+  public static DataLink inNewTab(String title, String url) {
+    return new DataLink(requireNonNull(title, "title"), requireNonNull(url, "url"), true, Map.of());
+  }
+
+  /** A link exactly as read from JSON. */
+  public static DataLink read(
+      @Nullable String title,
+      @Nullable String url,
+      @Nullable Boolean targetBlank,
+      Map<String, JsonNode> additionalProperties) {
+    return new DataLink(title, url, targetBlank, additionalProperties);
+  }
+
+  @Nullable
+  public String title() {
+    return title;
+  }
+
+  @Nullable
+  public String url() {
+    return url;
+  }
+
+  @Nullable
+  public Boolean targetBlank() {
+    return targetBlank;
+  }
+
+  public Map<String, JsonNode> additionalProperties() {
+    return Json.copyProperties(additionalProperties);
+  }
+}

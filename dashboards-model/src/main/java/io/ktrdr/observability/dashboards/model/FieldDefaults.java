@@ -1,0 +1,281 @@
+package io.ktrdr.observability.dashboards.model;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ktrdr.observability.dashboards.internal.Json;
+import io.ktrdr.observability.dashboards.internal.Nullable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The defaults of a panel's field config ({@code fieldConfig.defaults}): unit, decimals, min, max,
+ * thresholds, value mappings, data links, color and the panel type's {@code custom} options.
+ */
+public final class FieldDefaults {
+
+  @Nullable private final String unit;
+  @Nullable private final Integer decimals;
+  @Nullable private final Double min;
+  @Nullable private final Double max;
+  @Nullable private final String displayName;
+  @Nullable private final String noValue;
+  @Nullable private final Thresholds thresholds;
+  @Nullable private final List<ValueMapping> mappings;
+  @Nullable private final List<DataLink> links;
+  @Nullable private final ObjectNode custom;
+  @Nullable private final ObjectNode color;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private FieldDefaults(Builder builder) {
+    this.unit = builder.unit;
+    this.decimals = builder.decimals;
+    this.min = builder.min;
+    this.max = builder.max;
+    this.displayName = builder.displayName;
+    this.noValue = builder.noValue;
+    this.thresholds = builder.thresholds;
+    this.mappings = Json.copyList(builder.mappings, "mappings");
+    this.links = Json.copyList(builder.links, "links");
+    this.custom = Json.copy(builder.custom);
+    this.color = Json.copy(builder.color);
+    this.additionalProperties = Json.copyProperties(builder.additionalProperties);
+  }
+
+  /** A builder with nothing set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Grafana's unit id, such as {@code s}, {@code percentunit}, {@code reqps}, {@code bytes}. */
+  @Nullable
+  public String unit() {
+    return unit;
+  }
+
+  @Nullable
+  public Integer decimals() {
+    return decimals;
+  }
+
+  @Nullable
+  public Double min() {
+    return min;
+  }
+
+  @Nullable
+  public Double max() {
+    return max;
+  }
+
+  @Nullable
+  public String displayName() {
+    return displayName;
+  }
+
+  @Nullable
+  public String noValue() {
+    return noValue;
+  }
+
+  @Nullable
+  public Thresholds thresholds() {
+    return thresholds;
+  }
+
+  /** The value mappings; empty when absent. */
+  public List<ValueMapping> mappings() {
+    return mappings == null ? List.of() : mappings;
+  }
+
+  /** Whether the JSON has a {@code mappings} list. */
+  public boolean hasMappings() {
+    return mappings != null;
+  }
+
+  /** The data links of the field values; empty when absent. */
+  public List<DataLink> links() {
+    return links == null ? List.of() : links;
+  }
+
+  /** Whether the JSON has a {@code links} list. */
+  public boolean hasLinks() {
+    return links != null;
+  }
+
+  /** The panel type's custom field options (line width, fill, cell type, ...); null when absent. */
+  @Nullable
+  public ObjectNode custom() {
+    return Json.copy(custom);
+  }
+
+  /** The color scheme ({@code {"mode": ...}}); null when absent. */
+  @Nullable
+  public ObjectNode color() {
+    return Json.copy(color);
+  }
+
+  public Map<String, JsonNode> additionalProperties() {
+    return Json.copyProperties(additionalProperties);
+  }
+
+  /** A builder holding every field of these defaults. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.unit = unit;
+    builder.decimals = decimals;
+    builder.min = min;
+    builder.max = max;
+    builder.displayName = displayName;
+    builder.noValue = noValue;
+    builder.thresholds = thresholds;
+    builder.mappings = mappings == null ? null : new ArrayList<>(mappings);
+    builder.links = links == null ? null : new ArrayList<>(links);
+    builder.custom = Json.copy(custom);
+    builder.color = Json.copy(color);
+    builder.additionalProperties.putAll(additionalProperties);
+    return builder;
+  }
+
+  /** Builds {@link FieldDefaults}. */
+  public static final class Builder {
+    @Nullable private String unit;
+    @Nullable private Integer decimals;
+    @Nullable private Double min;
+    @Nullable private Double max;
+    @Nullable private String displayName;
+    @Nullable private String noValue;
+    @Nullable private Thresholds thresholds;
+    @Nullable private List<ValueMapping> mappings;
+    @Nullable private List<DataLink> links;
+    @Nullable private ObjectNode custom;
+    @Nullable private ObjectNode color;
+    private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder unit(String unit) {
+      this.unit = requireNonNull(unit, "unit");
+      return this;
+    }
+
+    public Builder decimals(int decimals) {
+      if (decimals < 0) {
+        throw new IllegalArgumentException("decimals must not be negative: " + decimals);
+      }
+      this.decimals = decimals;
+      return this;
+    }
+
+    public Builder min(double min) {
+      this.min = min;
+      return this;
+    }
+
+    public Builder max(double max) {
+      this.max = max;
+      return this;
+    }
+
+    public Builder displayName(String displayName) {
+      this.displayName = requireNonNull(displayName, "displayName");
+      return this;
+    }
+
+    /** The text shown when there is no value, such as {@code 0} or {@code -}. */
+    public Builder noValue(String noValue) {
+      this.noValue = requireNonNull(noValue, "noValue");
+      return this;
+    }
+
+    public Builder thresholds(Thresholds thresholds) {
+      this.thresholds = requireNonNull(thresholds, "thresholds");
+      return this;
+    }
+
+    public Builder mapping(ValueMapping mapping) {
+      requireNonNull(mapping, "mapping");
+      if (mappings == null) {
+        mappings = new ArrayList<>();
+      }
+      mappings.add(mapping);
+      return this;
+    }
+
+    /** Replaces the mappings; an empty list is written as {@code []}. */
+    public Builder mappings(List<ValueMapping> mappings) {
+      this.mappings = new ArrayList<>(requireNonNull(mappings, "mappings"));
+      return this;
+    }
+
+    public Builder link(DataLink link) {
+      requireNonNull(link, "link");
+      if (links == null) {
+        links = new ArrayList<>();
+      }
+      links.add(link);
+      return this;
+    }
+
+    /** Replaces the links; an empty list is written as {@code []}. */
+    public Builder links(List<DataLink> links) {
+      this.links = new ArrayList<>(requireNonNull(links, "links"));
+      return this;
+    }
+
+    /** Sets a custom field option at a dotted path, such as {@code lineWidth} or {@code cellOptions.type}. */
+    public Builder custom(String path, Object value) {
+      if (custom == null) {
+        custom = Json.object();
+      }
+      Json.setPath(custom, path, requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Replaces the whole custom object. */
+    public Builder custom(ObjectNode custom) {
+      this.custom = requireNonNull(custom, "custom").deepCopy();
+      return this;
+    }
+
+    /** Sets the color mode, such as {@code thresholds}, {@code palette-classic} or {@code fixed}. */
+    public Builder colorMode(String mode) {
+      if (color == null) {
+        color = Json.object();
+      }
+      color.put("mode", requireNonNull(mode, "mode"));
+      return this;
+    }
+
+    /** A single fixed color. */
+    public Builder fixedColor(String fixedColor) {
+      colorMode("fixed");
+      color.put("fixedColor", requireNonNull(fixedColor, "fixedColor"));
+      return this;
+    }
+
+    /** Replaces the whole color object. */
+    public Builder color(ObjectNode color) {
+      this.color = requireNonNull(color, "color").deepCopy();
+      return this;
+    }
+
+    /** Adds a field the model does not type; it is written as given. */
+    public Builder additionalProperty(String name, Object value) {
+      additionalProperties.put(requireNonNull(name, "name"), Json.toNode(value));
+      return this;
+    }
+
+    public Builder additionalProperties(Map<String, JsonNode> properties) {
+      additionalProperties.putAll(Json.copyProperties(properties));
+      return this;
+    }
+
+    public FieldDefaults build() {
+      return new FieldDefaults(this);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.ktrdr.observability.dashboards.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Places panels in Grafana's 24-column grid. Panels flow left to right by their declared width,
+ * wrapping to a new line when the next one does not fit; each sits as high as the panels above
+ * its columns allow (as Grafana's own gravity would move it). A row starts a new line at full
+ * width, one unit high. Panels already placed keep their position. Ids 1..n go to panels without
+ * one, in order, skipping ids already taken.
+ */
+final class GridLayout {
+
+  private final int[] columnBottoms = new int[GridPos.COLUMNS];
+  private final Set<Integer> takenIds = new HashSet<>();
+  private int cursor;
+  private int nextId = 1;
+
+  private GridLayout(List<Panel> panels) {
+    for (Panel panel : panels) {
+      addTakenId(panel);
+      panel.panels().forEach(this::addTakenId);
+    }
+  }
+
+  static List<Panel> layOut(List<Panel> panels) {
+    GridLayout layout = new GridLayout(panels);
+    List<Panel> result = new ArrayList<>();
+    for (Panel panel : panels) {
+      result.add(panel.isRow() ? layout.placeRow(panel) : layout.place(panel));
+    }
+    return List.copyOf(result);
+  }
+
+  private void addTakenId(Panel panel) {
+    if (panel.id() != null) {
+      takenIds.add(panel.id());
+    }
+  }
+
+  private Panel placeRow(Panel row) {
+    GenericPanelBuilder builder = row.toBuilder();
+    if (row.gridPos() == null) {
+      int y = Arrays.stream(columnBottoms).max().orElse(0);
+      builder.gridPos(new GridPos(0, y, GridPos.COLUMNS, row.height()));
+      Arrays.fill(columnBottoms, y + row.height());
+      cursor = 0;
+    } else {
+      occupy(row.gridPos());
+    }
+    assignId(row, builder);
+    List<Panel> children = new ArrayList<>();
+    for (Panel child : row.panels()) {
+      children.add(place(child));
+    }
+    if (row.hasPanels()) {
+      builder.panels(children);
+    }
+    if (Boolean.TRUE.equals(row.collapsed()) && row.gridPos() == null) {
+      // A collapsed row hides its panels: what follows starts right below the header.
+      int below = builder.build().gridPos().y() + row.height();
+      Arrays.fill(columnBottoms, below);
+      cursor = 0;
+    }
+    return builder.build();
+  }
+
+  private Panel place(Panel panel) {
+    GenericPanelBuilder builder = panel.toBuilder();
+    if (panel.gridPos() == null) {
+      int width = Math.min(panel.width(), GridPos.COLUMNS);
+      if (cursor + width > GridPos.COLUMNS) {
+        cursor = 0;
+      }
+      int y = 0;
+      for (int column = cursor; column < cursor + width; column++) {
+        y = Math.max(y, columnBottoms[column]);
+      }
+      GridPos gridPos = new GridPos(cursor, y, width, panel.height());
+      builder.gridPos(gridPos);
+      occupy(gridPos);
+    } else {
+      occupy(panel.gridPos());
+    }
+    assignId(panel, builder);
+    return builder.build();
+  }
+
+  private void occupy(GridPos gridPos) {
+    int end = Math.min(gridPos.x() + gridPos.w(), GridPos.COLUMNS);
+    for (int column = Math.max(gridPos.x(), 0); column < end; column++) {
+      columnBottoms[column] = Math.max(columnBottoms[column], gridPos.y() + gridPos.h());
+    }
+    cursor = end >= GridPos.COLUMNS ? 0 : end;
+  }
+
+  private void assignId(Panel panel, GenericPanelBuilder builder) {
+    if (panel.id() != null) {
+      return;
+    }
+    while (takenIds.contains(nextId)) {
+      nextId++;
+    }
+    takenIds.add(nextId);
+    builder.id(nextId++);
+  }
+}

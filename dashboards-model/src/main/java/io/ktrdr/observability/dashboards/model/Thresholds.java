@@ -1,0 +1,99 @@
+package io.ktrdr.observability.dashboards.model;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ktrdr.observability.dashboards.internal.Json;
+import io.ktrdr.observability.dashboards.internal.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A field's thresholds: a mode ({@value #ABSOLUTE} or {@value #PERCENTAGE}) and steps, the first
+ * of which is the base color.
+ *
+ * <pre>{@code Thresholds.absolute("green").step(80, "orange").step(95, "red").build()}</pre>
+ */
+public final class Thresholds {
+
+  public static final String ABSOLUTE = "absolute";
+  public static final String PERCENTAGE = "percentage";
+
+  @Nullable private final String mode;
+  @Nullable private final List<ThresholdStep> steps;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private Thresholds(
+      @Nullable String mode,
+      @Nullable List<ThresholdStep> steps,
+      Map<String, JsonNode> additionalProperties) {
+    this.mode = mode;
+    this.steps = Json.copyList(steps, "steps");
+    this.additionalProperties = Json.copyProperties(additionalProperties);
+  }
+
+  /** Absolute thresholds starting from {@code baseColor}. */
+  public static Builder absolute(String baseColor) {
+    return new Builder(ABSOLUTE, baseColor);
+  }
+
+  /** Percentage thresholds (of min..max) starting from {@code baseColor}. */
+  public static Builder percentage(String baseColor) {
+    return new Builder(PERCENTAGE, baseColor);
+  }
+
+  /** Thresholds exactly as read from JSON. */
+  public static Thresholds read(
+      @Nullable String mode,
+      @Nullable List<ThresholdStep> steps,
+      Map<String, JsonNode> additionalProperties) {
+    return new Thresholds(mode, steps, additionalProperties);
+  }
+
+  @Nullable
+  public String mode() {
+    return mode;
+  }
+
+  /** The steps, base first; empty when absent. */
+  public List<ThresholdStep> steps() {
+    return steps == null ? List.of() : steps;
+  }
+
+  /** Whether the JSON has a {@code steps} list. */
+  public boolean hasSteps() {
+    return steps != null;
+  }
+
+  public Map<String, JsonNode> additionalProperties() {
+    return Json.copyProperties(additionalProperties);
+  }
+
+  /** Builds {@link Thresholds}; steps must rise. */
+  public static final class Builder {
+    private final String mode;
+    private final List<ThresholdStep> steps = new ArrayList<>();
+
+    private Builder(String mode, String baseColor) {
+      this.mode = mode;
+      steps.add(ThresholdStep.base(baseColor));
+    }
+
+    /** From {@code value} on, use {@code color}. */
+    public Builder step(double value, String color) {
+      requireNonNull(color, "color");
+      Double previous = steps.get(steps.size() - 1).value();
+      if (previous != null && value <= previous) {
+        throw new IllegalArgumentException(
+            "threshold steps must rise: " + value + " after " + previous);
+      }
+      steps.add(ThresholdStep.of(value, color));
+      return this;
+    }
+
+    public Thresholds build() {
+      return new Thresholds(mode, steps, Map.of());
+    }
+  }
+}

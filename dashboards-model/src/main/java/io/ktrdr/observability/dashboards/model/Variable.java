@@ -1,0 +1,447 @@
+package io.ktrdr.observability.dashboards.model;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ktrdr.observability.dashboards.internal.Json;
+import io.ktrdr.observability.dashboards.internal.Nullable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A template variable of a dashboard: datasource, query, custom, constant, textbox or interval.
+ * Exposes its name, type and default (current) values so that callers can substitute it in
+ * queries as the browser does.
+ *
+ * <pre>{@code
+ * Variable.datasource("datasource", DatasourceRef.PROMETHEUS).defaultValue("prometheus").build();
+ * Variable.query("worker_type", DatasourceRef.prometheus("${datasource}"),
+ *         "label_values(up{job=\"ktrdr-workers\"}, worker_type)")
+ *     .multi(true).includeAll(true).allValue(".*").defaultAll().build();
+ * }</pre>
+ */
+public final class Variable {
+
+  /** The value Grafana stores for "All". */
+  public static final String ALL_VALUE = "$__all";
+
+  /** When a query variable reloads its values. */
+  public enum Refresh {
+    NEVER,
+    ON_DASHBOARD_LOAD,
+    ON_TIME_RANGE_CHANGE
+  }
+
+  /** How a query variable sorts its values (Grafana's codes 0 to 8, in order). */
+  public enum Sort {
+    DISABLED,
+    ALPHABETICAL_ASC,
+    ALPHABETICAL_DESC,
+    NUMERICAL_ASC,
+    NUMERICAL_DESC,
+    ALPHABETICAL_CASE_INSENSITIVE_ASC,
+    ALPHABETICAL_CASE_INSENSITIVE_DESC,
+    NATURAL_ASC,
+    NATURAL_DESC
+  }
+
+  /** What of a variable is hidden on the dashboard. */
+  public enum Hide {
+    NOTHING,
+    LABEL,
+    VARIABLE
+  }
+
+  @Nullable private final String type;
+  @Nullable private final String name;
+  @Nullable private final String label;
+  @Nullable private final String description;
+  @Nullable private final String query;
+  @Nullable private final String definition;
+  @Nullable private final DatasourceRef datasource;
+  @Nullable private final ObjectNode current;
+  @Nullable private final Boolean multi;
+  @Nullable private final Boolean includeAll;
+  @Nullable private final String allValue;
+  @Nullable private final Integer refresh;
+  @Nullable private final Integer sort;
+  @Nullable private final Integer hide;
+  @Nullable private final String regex;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private Variable(Builder builder) {
+    this.type = builder.type;
+    this.name = builder.name;
+    this.label = builder.label;
+    this.description = builder.description;
+    this.query = builder.query;
+    this.definition = builder.definition;
+    this.datasource = builder.datasource;
+    this.current = Json.copy(builder.current);
+    this.multi = builder.multi;
+    this.includeAll = builder.includeAll;
+    this.allValue = builder.allValue;
+    this.refresh = builder.refresh;
+    this.sort = builder.sort;
+    this.hide = builder.hide;
+    this.regex = builder.regex;
+    this.additionalProperties = Json.copyProperties(builder.additionalProperties);
+  }
+
+  /** A choice of datasource of plugin {@code pluginId}, such as {@link DatasourceRef#PROMETHEUS}. */
+  public static Builder datasource(String name, String pluginId) {
+    return new Builder("datasource", name).query(pluginId).refresh(Refresh.ON_DASHBOARD_LOAD);
+  }
+
+  /**
+   * Values from a datasource query, such as {@code label_values(up, job)}, reloaded when the time
+   * range changes and sorted alphabetically.
+   */
+  public static Builder query(String name, DatasourceRef datasource, String query) {
+    return new Builder("query", name)
+        .datasource(datasource)
+        .query(query)
+        .definition(query)
+        .refresh(Refresh.ON_TIME_RANGE_CHANGE)
+        .sort(Sort.ALPHABETICAL_ASC);
+  }
+
+  /** A fixed list of values; the first is the default. */
+  public static Builder custom(String name, List<String> values) {
+    requireNonNull(values, "values");
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("custom variable " + name + " has no values");
+    }
+    List<String> escaped = new ArrayList<>();
+    for (String value : values) {
+      escaped.add(requireNonNull(value, "value").replace(",", "\\,"));
+    }
+    return new Builder("custom", name).query(String.join(",", escaped)).defaultValue(values.get(0));
+  }
+
+  /** A hidden fixed value. */
+  public static Builder constant(String name, String value) {
+    return new Builder("constant", name).query(value).hide(Hide.VARIABLE).defaultValue(value);
+  }
+
+  /** A free text box, starting with {@code defaultValue}. */
+  public static Builder textbox(String name, String defaultValue) {
+    return new Builder("textbox", name).query(defaultValue).defaultValue(defaultValue);
+  }
+
+  /** A choice of intervals such as {@code 1m}, {@code 5m}; the first is the default. */
+  public static Builder interval(String name, List<String> intervals) {
+    requireNonNull(intervals, "intervals");
+    if (intervals.isEmpty()) {
+      throw new IllegalArgumentException("interval variable " + name + " has no intervals");
+    }
+    return new Builder("interval", name)
+        .query(String.join(",", intervals))
+        .refresh(Refresh.ON_TIME_RANGE_CHANGE)
+        .defaultValue(intervals.get(0));
+  }
+
+  /** A variable of any type with nothing else set. */
+  public static Builder builder(String type, String name) {
+    return new Builder(requireNonNull(type, "type"), requireNonNull(name, "name"));
+  }
+
+  /** A variable with nothing set at all, for exact reading. */
+  public static Builder bareBuilder() {
+    return new Builder(null, null);
+  }
+
+  /** {@code datasource}, {@code query}, {@code custom}, {@code constant}, ...; null when absent. */
+  @Nullable
+  public String type() {
+    return type;
+  }
+
+  /** The name used in queries as {@code $name}; null only when read without one. */
+  @Nullable
+  public String name() {
+    return name;
+  }
+
+  @Nullable
+  public String label() {
+    return label;
+  }
+
+  @Nullable
+  public String description() {
+    return description;
+  }
+
+  /**
+   * The query as text: a plugin id for datasource variables, a PromQL or {@code label_values}
+   * query for query variables, the comma-separated values of custom variables; null when absent or
+   * not text.
+   */
+  @Nullable
+  public String query() {
+    return query;
+  }
+
+  @Nullable
+  public String definition() {
+    return definition;
+  }
+
+  @Nullable
+  public DatasourceRef datasource() {
+    return datasource;
+  }
+
+  /** The current (default) selection as Grafana writes it; null when absent. */
+  @Nullable
+  public ObjectNode current() {
+    return Json.copy(current);
+  }
+
+  /**
+   * The default values: {@code current.value} as a list (one element unless multi-valued);
+   * {@value #ALL_VALUE} stands for "All". Empty when there is no default.
+   */
+  public List<String> defaultValues() {
+    JsonNode value = current == null ? null : current.get("value");
+    List<String> values = new ArrayList<>();
+    if (value != null && value.isArray()) {
+      value.forEach(element -> values.add(element.asText()));
+    } else if (value != null && value.isValueNode() && !value.isNull()) {
+      values.add(value.asText());
+    }
+    return List.copyOf(values);
+  }
+
+  /** Whether the default is "All". */
+  public boolean defaultsToAll() {
+    return defaultValues().contains(ALL_VALUE);
+  }
+
+  @Nullable
+  public Boolean multi() {
+    return multi;
+  }
+
+  @Nullable
+  public Boolean includeAll() {
+    return includeAll;
+  }
+
+  /** The value substituted for "All", such as {@code .*}; null means Grafana joins all values. */
+  @Nullable
+  public String allValue() {
+    return allValue;
+  }
+
+  /** Grafana's refresh code (0 never, 1 on load, 2 on time range change). */
+  @Nullable
+  public Integer refresh() {
+    return refresh;
+  }
+
+  @Nullable
+  public Integer sort() {
+    return sort;
+  }
+
+  /** Grafana's hide code (0 nothing, 1 label, 2 variable). */
+  @Nullable
+  public Integer hide() {
+    return hide;
+  }
+
+  @Nullable
+  public String regex() {
+    return regex;
+  }
+
+  public Map<String, JsonNode> additionalProperties() {
+    return Json.copyProperties(additionalProperties);
+  }
+
+  @Override
+  public String toString() {
+    return "Variable{type=" + type + ", name=" + name + ", query=" + query
+        + ", default=" + defaultValues() + "}";
+  }
+
+  /** Builds a {@link Variable}. */
+  public static final class Builder {
+    @Nullable private String type;
+    @Nullable private String name;
+    @Nullable private String label;
+    @Nullable private String description;
+    @Nullable private String query;
+    @Nullable private String definition;
+    @Nullable private DatasourceRef datasource;
+    @Nullable private ObjectNode current;
+    @Nullable private Boolean multi;
+    @Nullable private Boolean includeAll;
+    @Nullable private String allValue;
+    @Nullable private Integer refresh;
+    @Nullable private Integer sort;
+    @Nullable private Integer hide;
+    @Nullable private String regex;
+    private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder(@Nullable String type, @Nullable String name) {
+      this.type = type;
+      this.name = name;
+    }
+
+    public Builder type(String type) {
+      this.type = requireNonNull(type, "type");
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The name shown on the dashboard. */
+    public Builder label(String label) {
+      this.label = requireNonNull(label, "label");
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = requireNonNull(description, "description");
+      return this;
+    }
+
+    public Builder query(String query) {
+      this.query = requireNonNull(query, "query");
+      return this;
+    }
+
+    public Builder definition(String definition) {
+      this.definition = requireNonNull(definition, "definition");
+      return this;
+    }
+
+    public Builder datasource(DatasourceRef datasource) {
+      this.datasource = requireNonNull(datasource, "datasource");
+      return this;
+    }
+
+    /**
+     * The default selection: one value, or several for a multi-value variable. For a datasource
+     * variable, a datasource uid.
+     */
+    public Builder defaultValue(String... values) {
+      requireNonNull(values, "values");
+      if (values.length == 0) {
+        throw new IllegalArgumentException("no default value for variable " + name);
+      }
+      ObjectNode node = Json.object();
+      if (values.length == 1 && !Boolean.TRUE.equals(multi)) {
+        String value = requireNonNull(values[0], "value");
+        node.put("text", ALL_VALUE.equals(value) ? "All" : value);
+        node.put("value", value);
+      } else {
+        ArrayNode texts = node.putArray("text");
+        ArrayNode valueArray = node.putArray("value");
+        for (String value : values) {
+          requireNonNull(value, "value");
+          texts.add(ALL_VALUE.equals(value) ? "All" : value);
+          valueArray.add(value);
+        }
+      }
+      this.current = node;
+      return this;
+    }
+
+    /** Selects "All" by default (and includes the All option). */
+    public Builder defaultAll() {
+      includeAll(true);
+      return defaultValue(ALL_VALUE);
+    }
+
+    /** The current selection as Grafana's JSON object. */
+    public Builder current(ObjectNode current) {
+      this.current = requireNonNull(current, "current").deepCopy();
+      return this;
+    }
+
+    /** Lets users pick several values; a single default becomes a one-element list. */
+    public Builder multi(boolean multi) {
+      this.multi = multi;
+      if (multi && current != null && current.has("value") && !current.get("value").isArray()) {
+        ObjectNode node = Json.object();
+        node.putArray("text").add(current.get("text"));
+        node.putArray("value").add(current.get("value"));
+        current = node;
+      }
+      return this;
+    }
+
+    public Builder includeAll(boolean includeAll) {
+      this.includeAll = includeAll;
+      return this;
+    }
+
+    /** The value substituted for "All", such as {@code .*}, instead of all values joined. */
+    public Builder allValue(String allValue) {
+      this.allValue = requireNonNull(allValue, "allValue");
+      return this;
+    }
+
+    public Builder refresh(Refresh refresh) {
+      return refresh(requireNonNull(refresh, "refresh").ordinal());
+    }
+
+    /** Grafana's refresh code. */
+    public Builder refresh(int refresh) {
+      this.refresh = refresh;
+      return this;
+    }
+
+    public Builder sort(Sort sort) {
+      return sort(requireNonNull(sort, "sort").ordinal());
+    }
+
+    /** Grafana's sort code. */
+    public Builder sort(int sort) {
+      this.sort = sort;
+      return this;
+    }
+
+    public Builder hide(Hide hide) {
+      return hide(requireNonNull(hide, "hide").ordinal());
+    }
+
+    /** Grafana's hide code. */
+    public Builder hide(int hide) {
+      this.hide = hide;
+      return this;
+    }
+
+    /** A regex filtering (and capturing from) the query's values or datasource names. */
+    public Builder regex(String regex) {
+      this.regex = requireNonNull(regex, "regex");
+      return this;
+    }
+
+    /** Adds a field the model does not type; it is written as given. */
+    public Builder additionalProperty(String name, Object value) {
+      additionalProperties.put(requireNonNull(name, "name"), Json.toNode(value));
+      return this;
+    }
+
+    public Builder additionalProperties(Map<String, JsonNode> properties) {
+      additionalProperties.putAll(Json.copyProperties(properties));
+      return this;
+    }
+
+    public Variable build() {
+      return new Variable(this);
+    }
+  }
+}
