@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class
     })
 public final class ProvisioningCommand implements Runnable {
+  /** The environment whose files are committed at the project root; others need --output. */
+  static final String COMMITTED_ENVIRONMENT = "dev";
+
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
@@ -95,13 +98,17 @@ public final class ProvisioningCommand implements Runnable {
     Path projectRoot;
 
     @Option(names = "--output", paramLabel = "DIR",
-        description = "Where monitoring/ and the compose file go (default: the project root).")
+        description = "Where monitoring/ and the compose file go (default: the project root, for dev only).")
     Path output;
 
     @Override
     public Integer call() {
       Path file = shown(environment.resolve(projectRoot));
       Environment loaded = EnvironmentFile.load(file);
+      if (output == null && !loaded.name().equals(COMMITTED_ENVIRONMENT)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--output: required for environment '"
+            + loaded.name() + "'; only '" + COMMITTED_ENVIRONMENT + "' is generated into the project root");
+      }
       Path root = output != null ? output : projectRoot;
       Provisioning.generate(loaded, root);
       PrintWriter out = spec.commandLine().getOut();

@@ -89,4 +89,27 @@ class ProvisioningCommandTest {
     assertThat(run("generate")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing required argument");
   }
+
+  @Test
+  void onlyDevIsGeneratedIntoTheProjectRoot(@TempDir Path projectRoot) throws IOException {
+    Files.createDirectories(projectRoot.resolve("environments"));
+    Files.copy(ProjectFiles.environment("local"), projectRoot.resolve("environments/local.yaml"));
+
+    int exitCode = run("generate", "--project-root", projectRoot.toString(), "--env", "local");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--output: required for environment 'local'; only 'dev' is generated into the project root");
+    assertThat(projectRoot.resolve("monitoring")).doesNotExist();
+  }
+
+  @Test
+  void anotherEnvironmentIsGeneratedWhereOutputSays(@TempDir Path output) {
+    int exitCode = run("generate", "--project-root", ProjectFiles.root().toString(), "--env", "local",
+        "--output", output.toString());
+
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(output.resolve("monitoring/prometheus/prometheus.yml")).content().contains("127.0.0.1:5006");
+    assertThat(output.resolve("docker-compose.dev.yml")).doesNotExist();
+  }
 }
