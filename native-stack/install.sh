@@ -8,6 +8,7 @@
 # stderr. With --print-homes, stdout gets one line per component, "<component>=<home dir>",
 # which is how the Java launcher finds the binaries.
 #
+# Versions: the image tags of ${KTRDR_COMPOSE_FILE:-docker-compose.dev.yml at the project root}.
 # Cache: ${KTRDR_NATIVE_CACHE:-${XDG_CACHE_HOME:-~/.cache}/ktrdr-observability/native}/<component>-<version>/
 # A home is complete once its ".complete" marker exists; it is built in a temporary directory
 # and moved into place, so an interrupted build never leaves a half-written home behind.
@@ -17,7 +18,7 @@
 set -euo pipefail
 
 readonly PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly COMPOSE_FILE="${PROJECT_DIR}/docker-compose.dev.yml"
+readonly COMPOSE_FILE="${KTRDR_COMPOSE_FILE:-${PROJECT_DIR}/docker-compose.dev.yml}"
 readonly CACHE_ROOT="${KTRDR_NATIVE_CACHE:-${XDG_CACHE_HOME:-${HOME}/.cache}/ktrdr-observability/native}"
 
 # Release version -> Go module version. One row per release that can be built here.
@@ -33,6 +34,11 @@ module_version_of() {
     "jaeger 2.13.0")     echo "github.com/jaegertracing/jaeger v1.76.0" ;;
     *) return 1 ;;
   esac
+}
+
+# The releases of a component that module_version_of knows, for error messages.
+known_releases_of() {
+  sed -n -E "s/^[[:space:]]*\"$1 ([^\"]+)\"\).*/\1/p" "${BASH_SOURCE[0]}" | paste -sd, -
 }
 
 # Main packages built per component, relative to the module root.
@@ -102,9 +108,11 @@ show_progress() {
 }
 
 build_go_component() {
-  local component="$1" version="$2" home="$3" module module_version module_dir staging started
-  read -r module module_version <<< "$(module_version_of "${component}" "${version}")" \
-    || fail "${component} ${version}: no Go module version known; add a row to module_version_of in $0"
+  local component="$1" version="$2" home="$3" row module module_version module_dir staging started
+  row="$(module_version_of "${component}" "${version}")" \
+    || fail "${component} ${version} (pinned in ${COMPOSE_FILE}): no Go module version known for it;" \
+      "releases that build here: $(known_releases_of "${component}"). Pin one of those, or add a row to module_version_of in native-stack/install.sh"
+  read -r module module_version <<< "${row}"
   started="${SECONDS}"
   log "building ${component} ${version} from ${module}@${module_version} (first build takes minutes)"
 
@@ -186,7 +194,7 @@ main() {
     fi
   done
   log "done in $((SECONDS - started)) s; cache ${CACHE_ROOT} holds $(human_size "${CACHE_ROOT}" || echo 0)"
-  if ${print_homes}; then printf '%s\n' "${homes[@]}"; fi
+  if ${print_homes} && (( ${#homes[@]} > 0 )); then printf '%s\n' "${homes[@]}"; fi
   (( ${#failed[@]} == 0 )) || fail "not installed: ${failed[*]}"
 }
 

@@ -43,7 +43,7 @@ final class GrafanaServer {
             "--homepath=" + home,
             "--config=" + settings);
     return ManagedProcess.start(
-        Component.GRAFANA, command, grafanaDirectory, runDirectory.resolve("grafana.log"));
+        Component.GRAFANA.installName(), command, grafanaDirectory, runDirectory.resolve("grafana.log"));
   }
 
   private static void copyInto(Path directory, Path file) throws IOException {

@@ -25,7 +25,7 @@ final class JaegerServer {
     }
     List<String> command = List.of(home.resolve("bin/jaeger").toString(), "--config=file:" + config);
     return ManagedProcess.start(
-        Component.JAEGER, command, runDirectory, runDirectory.resolve("jaeger.log"));
+        Component.JAEGER.installName(), command, runDirectory, runDirectory.resolve("jaeger.log"));
   }
 
   static URI healthUri(StackAddresses addresses) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One server process of the stack: its output goes to a log file, and it is stopped on close. */
@@ -22,31 +23,41 @@ final class ManagedProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private final Component component;
+  private final String name;
   private final Process process;
   private final Path logFile;
 
-  private ManagedProcess(Component component, Process process, Path logFile) {
-    this.component = component;
+  private ManagedProcess(String name, Process process, Path logFile) {
+    this.name = name;
     this.process = process;
     this.logFile = logFile;
   }
 
   static ManagedProcess start(
-      Component component, List<String> command, Path workingDirectory, Path logFile) {
-    requireNonNull(component, "component");
+      String name, List<String> command, Path workingDirectory, Path logFile) {
+    return start(name, command, Map.of(), workingDirectory, logFile);
+  }
+
+  static ManagedProcess start(
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Path logFile) {
+    requireNonNull(name, "name");
     try {
       Files.createDirectories(logFile.getParent());
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(workingDirectory.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-              .start();
-      return new ManagedProcess(component, process, logFile);
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      return new ManagedProcess(name, process, logFile);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot start " + component.installName() + ": " + String.join(" ", command), e);
+          "cannot start " + name + ": " + String.join(" ", command), e);
     }
   }
 
@@ -84,7 +95,7 @@ final class ManagedProcess implements AutoCloseable {
 
   private IllegalStateException notReady(String reason) {
     return new IllegalStateException(
-        component.installName()
+        name
             + " "
             + reason
             + "\n--- last lines of "
@@ -93,8 +104,8 @@ final class ManagedProcess implements AutoCloseable {
             + LogFiles.tail(logFile, LOG_TAIL_LINES));
   }
 
-  Component component() {
-    return component;
+  String name() {
+    return name;
   }
 
   Path logFile() {
@@ -141,6 +152,6 @@ final class ManagedProcess implements AutoCloseable {
 
   @Override
   public String toString() {
-    return component.installName() + "(pid " + process.pid() + ", log " + logFile + ")";
+    return name + "(pid " + process.pid() + ", log " + logFile + ")";
   }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.Set;
  */
 final class NativeInstall {
   static final String SCRIPT = "native-stack/install.sh";
+  private static final long PROGRESS_DRAIN_MILLIS = 5_000;
 
   private final Path script;
 
@@ -56,7 +58,8 @@ final class NativeInstall {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
     }
-    passThrough(process, command);
+    List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    Thread progress = passThrough(process, command, errors);
     Map<Component, Path> homes = new EnumMap<>(Component.class);
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -68,9 +71,10 @@ final class NativeInstall {
         }
       }
       int status = process.waitFor();
+      progress.join(PROGRESS_DRAIN_MILLIS);
       if (status != 0) {
         throw new IllegalStateException(
-            String.join(" ", command) + " failed with status " + status + " (its output is above)");
+            String.join(" ", command) + " failed with status " + status + ":\n" + String.join("\n", errors));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the output of " + String.join(" ", command), e);
@@ -85,15 +89,25 @@ final class NativeInstall {
     return homes;
   }
 
-  /** Copies the script's progress (its standard error) to ours, line by line, as it comes. */
-  private static void passThrough(Process process, List<String> command) {
+  /**
+   * Copies the script's progress (its standard error) to ours, line by line, as it comes, and keeps
+   * its error lines (those from "error:" on) for the exception.
+   */
+  private static Thread passThrough(Process process, List<String> command, List<String> errors) {
     Thread copier =
         new Thread(
             () -> {
               try (BufferedReader err =
                   new BufferedReader(
                       new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                err.lines().forEach(System.err::println);
+                boolean inError = false;
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                  System.err.println(line);
+                  inError = inError || line.contains("error:");
+                  if (inError) {
+                    errors.add(line);
+                  }
+                }
               } catch (IOException | UncheckedIOException e) {
                 System.err.println("lost the output of " + String.join(" ", command) + ": " + e);
               }
@@ -101,5 +115,6 @@ final class NativeInstall {
             "native-install-progress");
     copier.setDaemon(true);
     copier.start();
+    return copier;
   }
 }

@@ -186,6 +186,7 @@ public final class NativeStack implements AutoCloseable {
     private Path runDirectory;
     private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     private Path projectDirectory = Path.of("");
+    private boolean usualPorts;
 
     private Builder() {}
 
@@ -224,6 +225,15 @@ public final class NativeStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Listens on the compose setup's ports (Grafana 3000, Prometheus 9090, Jaeger 16686, OTLP 4317
+     * and 4318) instead of free ones: for a stack a person uses. Starting fails if one is taken.
+     */
+    public Builder usualPorts() {
+      this.usualPorts = true;
+      return this;
+    }
+
     /** A directory at or below the project root, where {@code native-stack/} is found; the working directory by default. */
     public Builder projectDirectory(Path projectDirectory) {
       this.projectDirectory = requireNonNull(projectDirectory, "projectDirectory");
@@ -244,7 +254,7 @@ public final class NativeStack implements AutoCloseable {
       long startedAt = System.nanoTime();
       Map<Component, Path> homes = NativeInstall.findFrom(projectDirectory).install(components);
       Path run = runDirectory != null ? runDirectory : defaultRunDirectory();
-      StackAddresses addresses = StackAddresses.onFreePorts();
+      StackAddresses addresses = usualPorts ? StackAddresses.usualPorts() : StackAddresses.onFreePorts();
       GeneratedConfiguration generated = writeConfiguration(run, addresses);
 
       // The hook covers the JVM exiting while the servers start, as well as a stack never closed.

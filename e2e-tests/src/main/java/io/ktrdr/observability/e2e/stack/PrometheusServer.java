@@ -18,7 +18,7 @@ final class PrometheusServer {
             "--web.listen-address=" + StackAddresses.HOST + ":" + addresses.prometheusPort(),
             "--web.enable-lifecycle");
     return ManagedProcess.start(
-        Component.PROMETHEUS, command, runDirectory, runDirectory.resolve("prometheus.log"));
+        Component.PROMETHEUS.installName(), command, runDirectory, runDirectory.resolve("prometheus.log"));
   }
 
   static URI healthUri(StackAddresses addresses) {

@@ -34,6 +34,14 @@ public final class StackAddresses {
     this.otlpHttpPort = ports[6];
   }
 
+  /**
+   * The ports of the compose setup, for a stack a person opens in a browser: Grafana 3000,
+   * Prometheus 9090, Jaeger query 16686 (gRPC 16685), Jaeger health 13133, OTLP 4317 and 4318.
+   */
+  public static StackAddresses usualPorts() {
+    return new StackAddresses(new int[] {3000, 9090, 16686, 16685, 13133, 4317, 4318});
+  }
+
   /** Picks seven distinct ports that are free on loopback now. */
   public static StackAddresses onFreePorts() {
     Set<Integer> taken = new HashSet<>();
