@@ -1,0 +1,117 @@
+package io.ktrdr.observability.dashboards.ktrdr;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ktrdr.observability.dashboards.model.FieldOverride;
+import io.ktrdr.observability.dashboards.model.Panel;
+import io.ktrdr.observability.dashboards.model.PanelOptions.LegendMode;
+import io.ktrdr.observability.dashboards.model.PanelOptions.LegendPlacement;
+import io.ktrdr.observability.dashboards.model.PanelOptions.Reducer;
+import io.ktrdr.observability.dashboards.model.PrometheusTarget;
+import io.ktrdr.observability.dashboards.model.StatPanelBuilder;
+import io.ktrdr.observability.dashboards.model.StatPanelBuilder.ColorMode;
+import io.ktrdr.observability.dashboards.model.StatPanelBuilder.GraphMode;
+import io.ktrdr.observability.dashboards.model.StatPanelBuilder.TextMode;
+import io.ktrdr.observability.dashboards.model.StateTimelinePanelBuilder;
+import io.ktrdr.observability.dashboards.model.TimeseriesPanelBuilder;
+import io.ktrdr.observability.dashboards.model.Thresholds;
+import io.ktrdr.observability.dashboards.model.ValueMapping;
+import java.util.List;
+import java.util.Map;
+
+/** Panel presets shared by the KTRDR dashboards: Prometheus panels with their usual settings. */
+final class KtrdrPanels {
+
+  /** Prometheus' {@code up}: 1 is a successful scrape, 0 a failed one. */
+  static final ValueMapping UP_DOWN =
+      ValueMapping.values().map("1", "UP", "green").map("0", "DOWN", "red").build();
+
+  /** Red at 0, green from 1: for "up" and for counts of workers that must not drop to zero. */
+  static final Thresholds ZERO_IS_BAD = Thresholds.absolute("red").step(1, "green").build();
+
+  private KtrdrPanels() {}
+
+  /** A range query on the Prometheus datasource variable. */
+  static PrometheusTarget.Builder range(String expr, String legend) {
+    return PrometheusTarget.builder(expr).datasource(KtrdrVariables.PROMETHEUS).legendFormat(legend);
+  }
+
+  /** An instant query on the Prometheus datasource variable. */
+  static PrometheusTarget.Builder instant(String expr, String legend) {
+    return range(expr, legend).instant();
+  }
+
+  /** An instant query whose result Grafana turns into a table (one row per series). */
+  static PrometheusTarget.Builder table(String expr) {
+    return PrometheusTarget.builder(expr)
+        .datasource(KtrdrVariables.PROMETHEUS)
+        .instant()
+        .format(PrometheusTarget.Format.TABLE);
+  }
+
+  /** A stat panel on Prometheus showing the last value of each series, colored by thresholds. */
+  static StatPanelBuilder stat(String title, String description) {
+    return Panel.stat(title)
+        .description(description)
+        .datasource(KtrdrVariables.PROMETHEUS)
+        .colorMode(ColorMode.VALUE)
+        .graphMode(GraphMode.NONE)
+        .textMode(TextMode.VALUE_AND_NAME)
+        .reduce(Reducer.LAST_NOT_NULL);
+  }
+
+  /** A stat panel showing each series' {@code up} value as UP or DOWN on a colored background. */
+  static StatPanelBuilder upDownStat(String title, String description) {
+    return stat(title, description)
+        .unit("none")
+        .mapping(UP_DOWN)
+        .thresholds(ZERO_IS_BAD)
+        .fieldColorMode("thresholds")
+        .colorMode(ColorMode.BACKGROUND);
+  }
+
+  /** A state timeline of {@code up} series: a green UP or red DOWN lane per target. */
+  static StateTimelinePanelBuilder upDownTimeline(String title, String description) {
+    return Panel.stateTimeline(title)
+        .description(description)
+        .datasource(KtrdrVariables.PROMETHEUS)
+        .unit("none")
+        .mapping(UP_DOWN)
+        .thresholds(ZERO_IS_BAD)
+        .fieldColorMode("thresholds");
+  }
+
+  /** A time series panel on Prometheus with a table legend of mean and max. */
+  static TimeseriesPanelBuilder timeseries(String title, String description, String unit) {
+    return Panel.timeseries(title)
+        .description(description)
+        .datasource(KtrdrVariables.PROMETHEUS)
+        .unit(unit)
+        .legend(LegendMode.TABLE, LegendPlacement.BOTTOM)
+        .legendCalcs(Reducer.MEAN, Reducer.MAX, Reducer.LAST_NOT_NULL);
+  }
+
+  /** Shows the table column {@code name}, an {@code up} value, as UP or DOWN on green or red. */
+  static FieldOverride upDownColumn(String name) {
+    // Overrides take raw JSON properties: the same mapping and thresholds as the typed defaults.
+    ObjectNode thresholds = JsonNodeFactory.instance.objectNode();
+    thresholds.put("mode", Thresholds.ABSOLUTE);
+    ArrayNode steps = thresholds.putArray("steps");
+    steps.addObject().put("color", "red").putNull("value");
+    steps.addObject().put("color", "green").put("value", 1);
+    return FieldOverride.byName(name)
+        .property("mappings", List.of(UP_DOWN.toJson()))
+        .property("thresholds", thresholds)
+        .property("color", Map.of("mode", "thresholds"))
+        .property("custom.cellOptions", Map.of("type", "color-background"))
+        .build();
+  }
+
+  /** Colors the series or field named {@code name} with a fixed color. */
+  static FieldOverride fixedColor(String name, String color) {
+    return FieldOverride.byName(name)
+        .property("color", Map.of("mode", "fixed", "fixedColor", color))
+        .build();
+  }
+}

@@ -1,0 +1,137 @@
+package io.ktrdr.observability.dashboards.ktrdr;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ktrdr.observability.dashboards.model.FieldOverride;
+import io.ktrdr.observability.dashboards.model.JaegerTarget;
+import io.ktrdr.observability.dashboards.model.Panel;
+import io.ktrdr.observability.dashboards.model.Transformation;
+import io.ktrdr.observability.dashboards.model.ValueMapping;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The recent operations table: one row per operation trace from Jaeger, with its start, duration,
+ * an error flag and a link to the trace.
+ *
+ * <p>Grafana's Jaeger search returns one frame per query with the fields {@code traceID}, {@code
+ * traceName} ("service: root span name"), {@code startTime} and {@code duration} (microseconds of
+ * the root span), shown as "Trace ID", "Trace name", "Start time" and "Duration". Query A finds
+ * the operation traces: every operation passes through the backend's {@code operations.create}
+ * span, under the one trace service name that survives restarts ({@code ktrdr-api}; worker service
+ * names carry a fresh id at each start). Query B finds backend traces with a span marked {@code
+ * error=true} (an OpenTelemetry error status). The transformations join B onto A by trace id, so
+ * the Error column holds B's trace name where the operation trace had an error and nothing where
+ * it had none.
+ */
+final class RecentOperationsPanel {
+
+  static final String TITLE = "Recent operations";
+
+  /** The backend span every operation's trace holds once. */
+  static final String OPERATION_SPAN = "operations.create";
+  /** How many operation traces the table lists. */
+  static final int OPERATIONS_LISTED = 20;
+  /** How many recent error traces the error flag looks at. */
+  static final int ERROR_TRACES_SEARCHED = 100;
+
+  private static final String TRACE_ID = "Trace ID";
+  private static final String TRACE_NAME = "Trace name";
+  private static final String START_TIME = "Start time";
+  private static final String DURATION = "Duration";
+  private static final String ERROR = "Error";
+
+  private RecentOperationsPanel() {}
+
+  static Panel build() {
+    return Panel.table(TITLE)
+        .description(
+            "The last "
+                + OPERATIONS_LISTED
+                + " operation traces in Jaeger (traces through the backend's operations.create"
+                + " span): what started them, when, how long the starting request took, and"
+                + " whether a backend span failed. Click a trace id to open the trace. Normal:"
+                + " Error 'no'; an 'error' row is worth opening. The run time of the operation"
+                + " itself is in the duration panels.")
+        .datasource(KtrdrVariables.JAEGER)
+        .target(
+            JaegerTarget.search(TraceLinks.BACKEND_SERVICE)
+                .refId("A")
+                .datasource(KtrdrVariables.JAEGER)
+                .operation(OPERATION_SPAN)
+                .limit(OPERATIONS_LISTED))
+        .target(
+            JaegerTarget.search(TraceLinks.BACKEND_SERVICE)
+                .refId("B")
+                .datasource(KtrdrVariables.JAEGER)
+                .tags("error=true")
+                .limit(ERROR_TRACES_SEARCHED))
+        .transformation(errorTracesAsErrorColumn())
+        .transformation(
+            Transformation.of("joinByField")
+                .option("byField", TRACE_ID)
+                .option("mode", "outerTabular"))
+        .transformation(
+            // Drop error traces that are not operation traces: they have no trace name from A.
+            Transformation.of("filterByValue")
+                .option("type", "include")
+                .option("match", "all")
+                .option(
+                    "filters",
+                    List.of(
+                        Map.of(
+                            "fieldName",
+                            TRACE_NAME,
+                            "config",
+                            Map.of("id", "isNotNull", "options", Map.of())))))
+        .transformation(
+            Transformation.of("organize")
+                .option("indexByName." + TRACE_NAME, 0)
+                .option("indexByName." + START_TIME, 1)
+                .option("indexByName." + DURATION, 2)
+                .option("indexByName." + ERROR, 3)
+                .option("indexByName." + TRACE_ID, 4)
+                .option("renameByName." + TRACE_NAME, "Operation"))
+        // Units per column: a table-wide unit would also format the start time as a number.
+        .override(FieldOverride.byName(DURATION).unit("µs"))
+        .override(
+            FieldOverride.byName(ERROR)
+                .property(
+                    "mappings",
+                    List.of(
+                        ValueMapping.special(ValueMapping.Special.NULL, "no", "green").toJson(),
+                        ValueMapping.regex(".+", "error", "red").toJson()))
+                .property("custom.cellOptions", Map.of("type", "color-text")))
+        .override(
+            FieldOverride.byName(TRACE_ID)
+                .property("links", List.of(traceLink())))
+        .sortBy(START_TIME, true)
+        .size(24, 10)
+        .build();
+  }
+
+  /**
+   * Applied to query B only: its trace name becomes the Error column, and its start and duration
+   * are dropped so that they do not clash with A's. The model's transformation builder has no
+   * frame filter, so the JSON is written here.
+   */
+  private static Transformation errorTracesAsErrorColumn() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("id", "organize");
+    ObjectNode filter = node.putObject("filter");
+    filter.put("id", "byRefId");
+    filter.put("options", "B");
+    ObjectNode options = node.putObject("options");
+    options.putObject("excludeByName").put(START_TIME, true).put(DURATION, true);
+    options.putObject("renameByName").put(TRACE_NAME, ERROR);
+    return Transformation.read(node);
+  }
+
+  private static ObjectNode traceLink() {
+    ObjectNode link = JsonNodeFactory.instance.objectNode();
+    link.put("title", "Open trace ${__value.raw}");
+    link.put("url", TraceLinks.traceOfClickedValue());
+    link.put("targetBlank", true);
+    return link;
+  }
+}

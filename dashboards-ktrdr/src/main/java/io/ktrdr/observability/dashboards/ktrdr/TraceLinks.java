@@ -1,0 +1,92 @@
+package io.ktrdr.observability.dashboards.ktrdr;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Links from panels into Jaeger traces, opened in Grafana's Explore with the {@code jaeger}
+ * datasource variable and the dashboard's time range.
+ *
+ * <p>The pane state is JSON in the URL; it is percent-encoded except for Grafana's {@code ${...}}
+ * variables, which Grafana replaces when the link is followed.
+ */
+final class TraceLinks {
+
+  /** KTRDR's backend, the one service name in traces that is stable across restarts. */
+  static final String BACKEND_SERVICE = "ktrdr-api";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern ENCODED_VARIABLE = Pattern.compile("%24%7B([A-Za-z0-9_.:]+)%7D");
+
+  private TraceLinks() {}
+
+  /**
+   * Explore with a Jaeger search for backend traces having a span of {@code operation} with {@code
+   * tags}, lasting at least {@code minDuration}; an empty argument leaves that criterion out.
+   */
+  static String searchBackendTraces(String operation, String tags, String minDuration) {
+    ObjectNode query = jaegerQuery();
+    query.put("queryType", "search");
+    query.put("service", BACKEND_SERVICE);
+    putUnlessEmpty(query, "operation", operation);
+    putUnlessEmpty(query, "tags", tags);
+    putUnlessEmpty(query, "minDuration", minDuration);
+    query.put("limit", 20);
+    return explore(query);
+  }
+
+  private static void putUnlessEmpty(ObjectNode node, String field, String value) {
+    requireNonNull(value, field);
+    if (!value.isEmpty()) {
+      node.put(field, value);
+    }
+  }
+
+  /** Explore with the trace whose id is the clicked cell's raw value. */
+  static String traceOfClickedValue() {
+    ObjectNode query = jaegerQuery();
+    query.put("queryType", "");
+    query.put("query", "${__value.raw}");
+    return explore(query);
+  }
+
+  private static ObjectNode jaegerQuery() {
+    ObjectNode query = MAPPER.createObjectNode();
+    query.put("refId", "A");
+    ObjectNode datasource = query.putObject("datasource");
+    datasource.put("type", "jaeger");
+    datasource.put("uid", "${jaeger}");
+    return query;
+  }
+
+  private static String explore(ObjectNode query) {
+    ObjectNode panes = MAPPER.createObjectNode();
+    ObjectNode pane = panes.putObject("traces");
+    pane.put("datasource", "${jaeger}");
+    pane.putArray("queries").add(query);
+    ObjectNode range = pane.putObject("range");
+    range.put("from", "${__from}");
+    range.put("to", "${__to}");
+    return "/explore?schemaVersion=1&orgId=1&panes=" + encodeKeepingVariables(json(panes));
+  }
+
+  private static String json(ObjectNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String encodeKeepingVariables(String text) {
+    String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    return ENCODED_VARIABLE.matcher(encoded).replaceAll(match -> "\\${" + match.group(1) + "}");
+  }
+}
