@@ -1,0 +1,434 @@
+package io.ktrdr.observability.simulator.live;
+
+import io.ktrdr.observability.simulator.GroundTruth;
+import io.ktrdr.observability.simulator.model.ModelEvent;
+import io.ktrdr.observability.simulator.model.ModelEvent.OperationEnded;
+import io.ktrdr.observability.simulator.model.ModelEvent.OperationRejected;
+import io.ktrdr.observability.simulator.model.ModelEvent.OperationStarted;
+import io.ktrdr.observability.simulator.model.ModelEvent.WorkerEndpointChanged;
+import io.ktrdr.observability.simulator.model.ModelEvent.WorkerStatusChanged;
+import io.ktrdr.observability.simulator.model.Operation;
+import io.ktrdr.observability.simulator.model.OperationStatus;
+import io.ktrdr.observability.simulator.model.Scenario;
+import io.ktrdr.observability.simulator.model.WorkerSpec;
+import io.ktrdr.observability.simulator.model.WorkerStatus;
+import io.ktrdr.observability.simulator.model.WorkerType;
+import io.ktrdr.observability.simulator.model.WorkloadModel;
+import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
+import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
+import io.ktrdr.observability.simulator.telemetry.ServiceEndpoint;
+import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
+import io.ktrdr.observability.simulator.telemetry.SimulatedProcess.Activity;
+import io.ktrdr.observability.simulator.telemetry.SpanPipeline;
+import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A live run: the model driven by the wall clock scaled by {@code timeScale}, its events turned
+ * into metrics at once and into HTTP calls and spans on a traffic pool, plus the background
+ * traffic a KTRDR backend sees (status polls, listing, health checks).
+ */
+public final class LiveSimulation implements AutoCloseable {
+
+  /** Settings of a live run; see {@code Simulator.Builder} for their meaning and defaults. */
+  public record Settings(
+      long seed, Scenario scenario, double timeScale, String host, int backendPort, List<WorkerSpec> workers,
+      Map<String, Integer> workerPorts, int controlPort, SpanExporter spanExporter, String serviceVersion,
+      String environment, Duration tick, boolean backgroundTraffic, PrintStream statusLine) {}
+
+  private static final Duration HEALTH_CHECK_INTERVAL_WALL = Duration.ofSeconds(10);
+  private static final int TRAFFIC_QUEUE = 20_000;
+
+  private final Settings settings;
+  private final WorkloadModel model;
+  private final GroundTruthRecorder recorder;
+  private final SpanPipeline spans;
+  private final SdkMeterProvider backendMeterProvider;
+  private final SimulatedBackend backend;
+  private final Map<String, SimulatedWorker> workers = new LinkedHashMap<>();
+  private final ServiceEndpoint control;
+  private final HttpClient client;
+  private final ScheduledExecutorService clock;
+  private final ThreadPoolExecutor traffic;
+  private final Map<String, CompletableFuture<Void>> handOvers = new ConcurrentHashMap<>();
+  private final AtomicLong trafficDropped = new AtomicLong();
+  private final Instant startedAt;
+  private final long startNanos;
+  private long lastTickNanos;
+  private long lastHealthCheckNanos;
+  private long lastStatusNanos;
+  private volatile boolean closed;
+
+  private LiveSimulation(Settings settings) {
+    this.settings = settings;
+    this.startedAt = Instant.now();
+    this.startNanos = System.nanoTime();
+    this.lastTickNanos = startNanos;
+    this.model = new WorkloadModel(settings.scenario(), settings.seed(), startedAt, settings.workers());
+    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
+    this.spans = new SpanPipeline(settings.spanExporter());
+    double startSeconds = startedAt.toEpochMilli() / 1000.0;
+
+    for (WorkerSpec spec : settings.workers()) {
+      SdkTracerProvider tracerProvider = spans.tracerProvider(Services.resource(spec.serviceName(), settings.serviceVersion(), settings.environment()));
+      boolean training = spec.type() == WorkerType.TRAINING;
+      SimulatedProcess process = new SimulatedProcess(training ? 262e6 : 231e6, 0.012, 21,
+          startSeconds - 3 - workers.size(), settings.seed() ^ spec.name().hashCode());
+      workers.put(spec.name(), new SimulatedWorker(spec, settings.host(), settings.workerPorts().get(spec.name()),
+          tracerProvider.get("ktrdr.workers"), client, process));
+    }
+
+    SdkTracerProvider backendTracer = spans.tracerProvider(Services.resource("ktrdr-api", settings.serviceVersion(), settings.environment()));
+    PrometheusRegistry backendRegistry = new PrometheusRegistry();
+    PrometheusMetricReader reader = PrometheusMetricReader.builder().setOtelScopeLabelsEnabled(false).build();
+    this.backendMeterProvider = SdkMeterProvider.builder()
+        .setResource(Services.resource("ktrdr-api", settings.serviceVersion(), settings.environment()))
+        .registerMetricReader(reader)
+        .setExemplarFilter(io.opentelemetry.sdk.metrics.ExemplarFilter.alwaysOff())
+        .build();
+    ScrapeEndpoint.registerOpenTelemetry(backendRegistry, reader);
+    SimulatedProcess backendProcess = new SimulatedProcess(318e6, 0.03, 38, startSeconds - 8, settings.seed() ^ 0x6261636bL);
+    this.backend = new SimulatedBackend(settings.host(), settings.backendPort(), backendRegistry,
+        backendTracer.get("ktrdr.api"), backendMeterProvider.get(HttpTelemetry.SERVER_SCOPE), client, backendProcess,
+        workers, this::currentHttpErrorRatio);
+    this.recorder = new GroundTruthRecorder(settings.seed(), settings.scenario().name(), settings.timeScale(), startedAt,
+        startedAt, settings.workers(), settings.workerPorts(), this::wallTimeOf);
+    this.control = new ServiceEndpoint("control", settings.host(), settings.controlPort(), 1, exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      byte[] body;
+      int status = 200;
+      if (path.equals("/ground-truth")) {
+        body = groundTruth().toJson().getBytes(StandardCharsets.UTF_8);
+      } else if (path.equals("/health")) {
+        body = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+      } else {
+        status = 404;
+        body = "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    this.clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "simulator-clock"));
+    this.traffic = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(TRAFFIC_QUEUE),
+        r -> daemon(r, "simulator-traffic"));
+  }
+
+  /** Binds every port and starts the clock; on failure releases what it took and rethrows. */
+  public static LiveSimulation start(Settings settings) {
+    LiveSimulation simulation = new LiveSimulation(settings);
+    try {
+      simulation.workers.values().forEach(w -> w.endpoint().start());
+      simulation.backend.endpoint().start();
+      simulation.control.start();
+    } catch (RuntimeException e) {
+      simulation.close();
+      throw e;
+    }
+    simulation.begin();
+    return simulation;
+  }
+
+  private void begin() {
+    updateWorkerGauges();
+    for (SimulatedWorker worker : workers.values()) {
+      submit(() -> register(worker));
+    }
+    long tickMillis = Math.max(1, settings.tick().toMillis());
+    clock.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+  }
+
+  public int backendPort() {
+    return backend.endpoint().port();
+  }
+
+  public int controlPort() {
+    return control.port();
+  }
+
+  public Map<String, Integer> workerPorts() {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    workers.forEach((name, worker) -> ports.put(name, worker.endpoint().port()));
+    return ports;
+  }
+
+  public GroundTruth groundTruth() {
+    return recorder.snapshot(Instant.now(), spans.exported(), spans.dropped());
+  }
+
+  /** Traffic calls dropped because the traffic pool fell behind. */
+  public long trafficDropped() {
+    return trafficDropped.get();
+  }
+
+  private Instant wallTimeOf(Instant modelTime) {
+    long offsetMillis = modelTime.toEpochMilli() - startedAt.toEpochMilli();
+    return startedAt.plusMillis(Math.round(offsetMillis / settings.timeScale()));
+  }
+
+  private double currentHttpErrorRatio() {
+    long offset = model.now().toEpochMilli() - startedAt.toEpochMilli();
+    return settings.scenario().phaseAt(offset)
+        .map(Scenario.Phase::httpErrorRatio)
+        .filter(r -> r != null)
+        .orElse(settings.scenario().httpErrorRatio());
+  }
+
+  // ---- the clock ----
+
+  private void tick() {
+    try {
+      long nowNanos = System.nanoTime();
+      Instant modelTarget = startedAt.plusNanos((long) ((nowNanos - startNanos) * settings.timeScale()));
+      synchronized (model) {
+        if (closed) {
+          return;
+        }
+        model.advanceTo(modelTarget, this::apply);
+        recorder.reached(modelTarget);
+      }
+      double seconds = (nowNanos - lastTickNanos) / 1e9;
+      lastTickNanos = nowNanos;
+      advanceProcesses(seconds);
+      if (settings.backgroundTraffic()) {
+        backgroundTraffic(seconds, nowNanos);
+      }
+      if (settings.statusLine() != null && nowNanos - lastStatusNanos >= 1_000_000_000L) {
+        lastStatusNanos = nowNanos;
+        settings.statusLine().print("\r" + statusLine() + "   ");
+        settings.statusLine().flush();
+      }
+    } catch (RuntimeException e) {
+      // The clock must keep running: one bad tick is logged, not fatal.
+      System.err.println("simulator tick failed: " + e);
+    }
+  }
+
+  /** One line for the terminal: operations done and active, workers up, spans. */
+  public String statusLine() {
+    return String.format(Locale.ROOT, "model %s | operations done %d, active %d | workers up %d/%d | spans exported %d, dropped %d",
+        model.now().toString().substring(0, 19), recorder.operationsEnded(), recorder.activeOperations(),
+        recorder.workersAnswering(), workers.size(), spans.exported(), spans.dropped());
+  }
+
+  private void apply(ModelEvent event) {
+    recorder.record(event);
+    if (event instanceof OperationStarted) {
+      OperationStarted started = (OperationStarted) event;
+      backend.metrics().operationStarted();
+      if (started.worker() != null) {
+        updateWorkerGauges();
+      }
+      handOver(started.operation(), event);
+    } else if (event instanceof OperationRejected) {
+      OperationRejected rejected = (OperationRejected) event;
+      backend.metrics().operationEnded(rejected.operation(), OperationStatus.FAILED, 0.0, false);
+      handOver(rejected.operation(), event);
+    } else if (event instanceof OperationEnded) {
+      OperationEnded ended = (OperationEnded) event;
+      backend.metrics().operationEnded(ended.operation(), ended.status(), ended.ran().toMillis() / 1000.0, true);
+      CompletableFuture<Void> handOver = handOvers.remove(ended.operation().id());
+      Runnable finish = () -> {
+        if (ended.worker() != null) {
+          workers.get(ended.worker()).finish(ended.operation().id(), ended.status(), ended.error());
+        } else {
+          backend.finish(ended.operation(), ended.status(), ended.error());
+        }
+      };
+      if (handOver == null) {
+        finish.run();
+      } else {
+        handOver.whenComplete((ignored, error) -> finish.run());
+      }
+    } else if (event instanceof WorkerStatusChanged) {
+      updateWorkerGauges();
+    } else if (event instanceof WorkerEndpointChanged) {
+      WorkerEndpointChanged changed = (WorkerEndpointChanged) event;
+      SimulatedWorker worker = workers.get(changed.worker());
+      if (changed.answering()) {
+        worker.endpoint().start();
+        submit(() -> register(worker));
+      } else {
+        worker.endpoint().stop();
+      }
+    }
+  }
+
+  /** The start request from a client (the CLI or UI: no trace of its own) to the backend. */
+  private void handOver(Operation operation, ModelEvent decision) {
+    backend.expect(decision);
+    CompletableFuture<Void> call = submit(() -> {
+      try {
+        client.send(java.net.http.HttpRequest.newBuilder(backend.uri(operation.type().startPath()))
+                .timeout(Duration.ofSeconds(10))
+                .header(Services.OPERATION_HEADER, operation.id())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"symbol\":\"" + operation.symbol() + "\",\"timeframe\":\"" + operation.timeframe() + "\"}"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+      } catch (java.io.IOException e) {
+        // the backend was stopped under us (shutdown); nothing to report
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    if (decision instanceof OperationStarted) {
+      handOvers.put(operation.id(), call);
+    }
+  }
+
+  private void register(SimulatedWorker worker) {
+    worker.http().call("POST", backend.uri("/api/v1/workers/register"),
+        "{\"worker_id\":\"" + worker.spec().id() + "\",\"worker_type\":\"" + worker.spec().type().label()
+            + "\",\"endpoint_url\":\"http://" + worker.spec().name() + ":" + worker.endpoint().port() + "\"}");
+  }
+
+  private void updateWorkerGauges() {
+    Map<WorkerType, Integer> registered = new EnumMap<>(WorkerType.class);
+    Map<WorkerType, Integer> available = new EnumMap<>(WorkerType.class);
+    Map<String, WorkerStatus> statuses = model.workerStatuses();
+    for (WorkerSpec spec : settings.workers()) {
+      registered.merge(spec.type(), 1, Integer::sum);
+      available.merge(spec.type(), statuses.get(spec.name()) == WorkerStatus.AVAILABLE ? 1 : 0, Integer::sum);
+    }
+    backend.metrics().workers(registered, available);
+  }
+
+  private void advanceProcesses(double seconds) {
+    List<Activity> backendActivities = new ArrayList<>();
+    for (int i = 0; i < recorder.activeOnBackend(); i++) {
+      backendActivities.add(Activity.BACKEND_OPERATION);
+    }
+    backend.process().advance(seconds, backendActivities, backend.takeRequestCount());
+    for (SimulatedWorker worker : workers.values()) {
+      List<Activity> activities = worker.busy()
+          ? List.of(worker.spec().type() == WorkerType.TRAINING ? Activity.TRAINING : Activity.BACKTEST)
+          : List.of();
+      worker.process().advance(seconds, activities, worker.takeRequestCount());
+    }
+  }
+
+  private void backgroundTraffic(double seconds, long nowNanos) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    List<String> active = recorder.activeOperationIds();
+    // Clients poll each running operation about every 2 s; some polls name a finished or mistyped id.
+    int polls = poisson(random, Math.min(20.0, active.size() * 0.5) * seconds);
+    for (int i = 0; i < polls; i++) {
+      String id = random.nextDouble() < 0.03 || active.isEmpty() ? "op_unknown_" + random.nextInt(1000) : active.get(random.nextInt(active.size()));
+      submit(() -> get(backend.uri(SimulatedBackend.OPERATION_PATH_PREFIX + id)));
+    }
+    for (int i = poisson(random, 0.2 * seconds); i > 0; i--) {
+      submit(() -> get(backend.uri("/api/v1/operations")));
+    }
+    for (int i = poisson(random, 0.05 * seconds); i > 0; i--) {
+      submit(() -> get(backend.uri("/api/v1/workers")));
+    }
+    if (nowNanos - lastHealthCheckNanos >= HEALTH_CHECK_INTERVAL_WALL.toNanos()) {
+      lastHealthCheckNanos = nowNanos;
+      for (SimulatedWorker worker : workers.values()) {
+        submit(() -> backend.http().call("GET",
+            URI.create("http://" + SimulatedBackend.connectHost(settings.host()) + ":" + worker.endpoint().port() + "/health"), null));
+      }
+    }
+  }
+
+  private void get(URI uri) {
+    try {
+      client.send(java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+    } catch (java.io.IOException e) {
+      // background traffic: a failed poll changes nothing
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int poisson(ThreadLocalRandom random, double mean) {
+    int count = 0;
+    double limit = Math.exp(-mean);
+    double product = random.nextDouble();
+    while (product > limit && count < 1000) {
+      count++;
+      product *= random.nextDouble();
+    }
+    return count;
+  }
+
+  private CompletableFuture<Void> submit(Runnable call) {
+    if (closed) {
+      return CompletableFuture.completedFuture(null);
+    }
+    try {
+      return CompletableFuture.runAsync(call, traffic);
+    } catch (RejectedExecutionException e) {
+      trafficDropped.incrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  /** Stops the clock and traffic, ends open spans, flushes them (at most a few seconds) and frees the ports. */
+  @Override
+  public void close() {
+    synchronized (model) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    clock.shutdownNow();
+    traffic.shutdownNow();
+    try {
+      clock.awaitTermination(1, TimeUnit.SECONDS);
+      traffic.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    workers.values().forEach(SimulatedWorker::abandonAll);
+    backend.abandonAll();
+    spans.close(Duration.ofSeconds(3));
+    backendMeterProvider.close();
+    control.stop();
+    backend.endpoint().stop();
+    workers.values().forEach(w -> w.endpoint().stop());
+    if (settings.statusLine() != null) {
+      settings.statusLine().println();
+      settings.statusLine().println(statusLine());
+    }
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+}

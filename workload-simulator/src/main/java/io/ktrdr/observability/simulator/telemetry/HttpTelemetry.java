@@ -1,0 +1,238 @@
+package io.ktrdr.observability.simulator.telemetry;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.LongUpDownCounter;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP the way KTRDR's instrumentation sees it: FastAPI server spans named {@code METHOD route},
+ * httpx client spans, W3C {@code traceparent} between them, and (on the backend only) the server
+ * metrics of the older HTTP semantic conventions.
+ */
+public final class HttpTelemetry {
+
+  /** The instrumentation scope of KTRDR's server metrics and spans. */
+  public static final String SERVER_SCOPE = "opentelemetry.instrumentation.fastapi";
+
+  private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.method");
+  private static final AttributeKey<String> HTTP_SCHEME = AttributeKey.stringKey("http.scheme");
+  private static final AttributeKey<String> HTTP_FLAVOR = AttributeKey.stringKey("http.flavor");
+  private static final AttributeKey<String> HTTP_HOST = AttributeKey.stringKey("http.host");
+  private static final AttributeKey<Long> NET_HOST_PORT = AttributeKey.longKey("net.host.port");
+  private static final AttributeKey<String> HTTP_SERVER_NAME = AttributeKey.stringKey("http.server_name");
+  private static final AttributeKey<Long> HTTP_STATUS_CODE = AttributeKey.longKey("http.status_code");
+  private static final AttributeKey<String> HTTP_TARGET = AttributeKey.stringKey("http.target");
+  private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
+  private static final AttributeKey<String> HTTP_URL = AttributeKey.stringKey("http.url");
+
+  private static final TextMapGetter<HttpExchange> HEADER_GETTER = new TextMapGetter<>() {
+    @Override
+    public Iterable<String> keys(HttpExchange exchange) {
+      return exchange.getRequestHeaders().keySet();
+    }
+
+    @Override
+    public String get(HttpExchange exchange, String key) {
+      return exchange == null ? null : exchange.getRequestHeaders().getFirst(key);
+    }
+  };
+  private static final TextMapSetter<HttpRequest.Builder> HEADER_SETTER = (builder, key, value) -> builder.header(key, value);
+
+  private final Tracer tracer;
+  private final String serverName;
+  private final int port;
+  private final DoubleHistogram duration;
+  private final LongUpDownCounter activeRequests;
+  private final LongHistogram requestSize;
+  private final LongHistogram responseSize;
+  private final HttpClient client;
+
+  /** What a route answers. */
+  public record Response(int status, String body, String contentType) {
+    public Response(int status, String body) {
+      this(status, body, "application/json");
+    }
+
+    public static Response ok(String body) {
+      return new Response(200, body);
+    }
+  }
+
+  /** One route's work, run inside its server span. */
+  @FunctionalInterface
+  public interface RouteHandler {
+    Response handle(HttpExchange exchange, String requestBody) throws IOException;
+  }
+
+  /**
+   * @param meter the meter for server metrics, or null for a service without a meter provider
+   *     (KTRDR's workers)
+   */
+  public HttpTelemetry(Tracer tracer, Meter meter, String serverName, int port, HttpClient client) {
+    this.tracer = tracer;
+    this.serverName = serverName;
+    this.port = port;
+    this.client = client;
+    if (meter == null) {
+      duration = null;
+      activeRequests = null;
+      requestSize = null;
+      responseSize = null;
+    } else {
+      duration = meter.histogramBuilder("http.server.duration")
+          .setUnit("ms")
+          .setDescription("Duration of HTTP server requests.")
+          .build();
+      activeRequests = meter.upDownCounterBuilder("http.server.active_requests")
+          .setUnit("{request}")
+          .setDescription("Number of active HTTP server requests.")
+          .build();
+      requestSize = meter.histogramBuilder("http.server.request.size")
+          .setUnit("By")
+          .setDescription("Size of HTTP server request bodies.")
+          .ofLongs()
+          .build();
+      responseSize = meter.histogramBuilder("http.server.response.size")
+          .setUnit("By")
+          .setDescription("Size of HTTP server response bodies.")
+          .ofLongs()
+          .build();
+    }
+  }
+
+  public Tracer tracer() {
+    return tracer;
+  }
+
+  /** Serves one request of {@code route} inside a server span continuing the caller's trace. */
+  public void serve(HttpExchange exchange, String route, RouteHandler handler) throws IOException {
+    long startNanos = System.nanoTime();
+    String method = exchange.getRequestMethod();
+    String hostHeader = exchange.getRequestHeaders().getFirst("Host");
+    Attributes common = Attributes.builder()
+        .put(HTTP_METHOD, method)
+        .put(HTTP_SCHEME, "http")
+        .put(HTTP_FLAVOR, "1.1")
+        .put(HTTP_HOST, hostHeader == null ? serverName + ":" + port : hostHeader)
+        .put(HTTP_SERVER_NAME, serverName)
+        .build();
+    if (activeRequests != null) {
+      activeRequests.add(1, common);
+    }
+    Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), exchange, HEADER_GETTER);
+    Span span = tracer.spanBuilder(method + " " + route)
+        .setParent(parent)
+        .setSpanKind(SpanKind.SERVER)
+        .setAllAttributes(common)
+        .setAttribute(HTTP_ROUTE, route)
+        .setAttribute(HTTP_TARGET, exchange.getRequestURI().getPath())
+        .setAttribute(NET_HOST_PORT, (long) port)
+        .startSpan();
+    byte[] requestBody = exchange.getRequestBody().readAllBytes();
+    Response response;
+    try (Scope ignored = span.makeCurrent()) {
+      response = handler.handle(exchange, new String(requestBody, StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      response = new Response(500, "{\"detail\":\"Internal Server Error\"}");
+    }
+    byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+    try {
+      exchange.getResponseHeaders().set("Content-Type", response.contentType());
+      exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    } finally {
+      exchange.close();
+      span.setAttribute(HTTP_STATUS_CODE, (long) response.status());
+      if (response.status() >= 500) {
+        span.setStatus(StatusCode.ERROR);
+      }
+      span.end();
+      if (duration != null) {
+        AttributesBuilder withResult = common.toBuilder()
+            .put(NET_HOST_PORT, (long) port)
+            .put(HTTP_STATUS_CODE, (long) response.status())
+            .put(HTTP_TARGET, route);
+        Attributes attributes = withResult.build();
+        duration.record((System.nanoTime() - startNanos) / 1e6, attributes);
+        requestSize.record(requestBody.length, attributes);
+        responseSize.record(body.length, attributes);
+        activeRequests.add(-1, common);
+      }
+    }
+  }
+
+  /**
+   * Calls another service as httpx would, inside a client span whose context travels in
+   * {@code traceparent}. Returns the status code, or -1 when the connection failed.
+   */
+  public int call(String method, URI uri, String body, Map<String, String> headers) {
+    Span span = tracer.spanBuilder(method)
+        .setSpanKind(SpanKind.CLIENT)
+        .setAttribute(HTTP_METHOD, method)
+        .setAttribute(HTTP_URL, uri.toString())
+        .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+          .timeout(Duration.ofSeconds(5))
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      headers.forEach(request::header);
+      W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HEADER_SETTER);
+      HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+      span.setAttribute(HTTP_STATUS_CODE, (long) response.statusCode());
+      if (response.statusCode() >= 400) {
+        span.setStatus(StatusCode.ERROR);
+      }
+      return response.statusCode();
+    } catch (IOException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR, e instanceof ConnectException ? "connection refused" : String.valueOf(e.getMessage()));
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      span.setStatus(StatusCode.ERROR, "interrupted");
+      return -1;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Calls without extra headers. */
+  public int call(String method, URI uri, String body) {
+    return call(method, uri, body, Map.of());
+  }
+
+  static List<String> headerValues(HttpExchange exchange, String name) {
+    List<String> values = exchange.getRequestHeaders().get(name);
+    return values == null ? List.of() : values;
+  }
+}
