@@ -2,11 +2,16 @@ package io.ktrdr.observability.dashboards.json;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import java.io.IOException;
@@ -16,7 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes dashboards as Grafana's JSON, deterministically: keys in alphabetical order at every
+ * Reads and writes dashboards as Grafana's JSON. Writing is deterministic: keys in alphabetical order at every
  * level, two-space indentation, {@code "key": value}, {@code \n} line ends and a trailing newline.
  * The same model gives the same bytes every time.
  */
@@ -35,7 +40,63 @@ public final class DashboardJson {
               .withObjectIndenter(new DefaultIndenter(INDENT, NEWLINE))
               .withArrayIndenter(new DefaultIndenter(INDENT, NEWLINE)));
 
+  private static final ObjectReader READER =
+      Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   private DashboardJson() {}
+
+  /**
+   * Reads a dashboard from Grafana JSON text, such as an export from Grafana's UI. Fields the model
+   * does not type are kept, so {@link #write(Dashboard)} gives back the same JSON (keys sorted).
+   *
+   * @throws IllegalArgumentException naming line and column when the text is not JSON or not an
+   *     object, or has a duplicate key
+   */
+  public static Dashboard read(String json) {
+    return read(requireNonNull(json, "json"), "dashboard JSON");
+  }
+
+  /**
+   * Reads a dashboard from a UTF-8 file of Grafana JSON.
+   *
+   * @throws IllegalArgumentException naming the file, line and column when it is not a JSON object
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Dashboard read(Path file) {
+    requireNonNull(file, "file");
+    String json;
+    try {
+      json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read dashboard " + file, e);
+    }
+    return read(json, file.toString());
+  }
+
+  private static Dashboard read(String json, String source) {
+    JsonNode tree;
+    try {
+      tree = READER.readTree(json);
+    } catch (JsonProcessingException e) {
+      JsonLocation location = e.getLocation();
+      String where =
+          location == null
+              ? source
+              : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
+      throw new IllegalArgumentException(where + ": " + e.getOriginalMessage(), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new IllegalArgumentException(
+          source + ": a dashboard must be a JSON object, not " + describe(tree));
+    }
+    return DashboardReader.dashboard((ObjectNode) tree);
+  }
+
+  private static String describe(JsonNode tree) {
+    return tree == null || tree.isMissingNode()
+        ? "empty input"
+        : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
 
   /** The dashboard as Grafana JSON text, ending with a newline. */
   public static String write(Dashboard dashboard) {

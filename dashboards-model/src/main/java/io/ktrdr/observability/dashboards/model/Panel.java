@@ -47,6 +47,7 @@ public final class Panel {
   @Nullable private final Boolean collapsed;
   @Nullable private final List<Panel> panels;
   private final Map<String, JsonNode> additionalProperties;
+  private final boolean assignsRefIds;
 
   Panel(PanelBuilder<?> builder, @Nullable List<Target> targets) {
     this.type = builder.type;
@@ -65,6 +66,7 @@ public final class Panel {
     this.collapsed = builder.collapsed;
     this.panels = Json.copyList(builder.panels, "panels");
     this.additionalProperties = Json.copyProperties(builder.additionalProperties);
+    this.assignsRefIds = builder.assignRefIds;
   }
 
   /** A single big number (or a few), reduced from a series: health, counts, current values. */
@@ -130,9 +132,16 @@ public final class Panel {
     return new GenericPanelBuilder(type);
   }
 
-  /** A panel with nothing set at all, for exact reading. */
+  /** A panel with nothing set at all, for exact reading: not even refIds are assigned. */
   public static GenericPanelBuilder bareBuilder() {
-    return new GenericPanelBuilder(null);
+    return bareBuilder(null);
+  }
+
+  /** A panel of {@code type} (null for none) with nothing else set, for exact reading. */
+  public static GenericPanelBuilder bareBuilder(@Nullable String type) {
+    GenericPanelBuilder builder = new GenericPanelBuilder(type);
+    builder.assignRefIds = false;
+    return builder;
   }
 
   /** The panel type, such as {@code stat} or {@code row}; null only when read without one. */
@@ -319,6 +328,10 @@ public final class Panel {
   @Nullable
   List<Panel> panelList() {
     return panels;
+  }
+
+  boolean assignsRefIds() {
+    return assignsRefIds;
   }
 
   Map<String, JsonNode> additionalPropertiesView() {

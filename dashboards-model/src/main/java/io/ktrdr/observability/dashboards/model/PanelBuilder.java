@@ -46,6 +46,8 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
   @Nullable Boolean collapsed;
   @Nullable List<Panel> panels;
   final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+  /** False for exact reading: targets keep the refIds they have, or none. */
+  boolean assignRefIds = true;
 
   /** A builder with nothing set but the type (for reading and generic panels). */
   PanelBuilder(@Nullable String type, int width, int height) {
@@ -238,6 +240,18 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
     return transformation(requireNonNull(transformation, "transformation").build());
   }
 
+  /** Replaces the transformations; an empty list is written as {@code []}. */
+  public B transformations(List<Transformation> transformations) {
+    this.transformations = new ArrayList<>(requireNonNull(transformations, "transformations"));
+    return self();
+  }
+
+  /** Replaces the panel links; an empty list is written as {@code []}. */
+  public B links(List<DataLink> links) {
+    this.links = new ArrayList<>(requireNonNull(links, "links"));
+    return self();
+  }
+
   /** A panel link, in the panel header's link menu. */
   public B link(DataLink link) {
     requireNonNull(link, "link");
@@ -295,7 +309,7 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
 
   /** Builds the panel; targets without a refId get the first free of A, B, C, ... */
   public Panel build() {
-    return new Panel(this, assignRefIds(targets));
+    return new Panel(this, assignRefIds ? assignRefIds(targets) : targets);
   }
 
   @Nullable
@@ -326,6 +340,7 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
     collapsed = panel.collapsed();
     panels = panel.panelList() == null ? null : new ArrayList<>(panel.panelList());
     additionalProperties.putAll(panel.additionalPropertiesView());
+    assignRefIds = panel.assignsRefIds();
   }
 
   static String json(Enum<?> value) {

@@ -1,0 +1,354 @@
+package io.ktrdr.observability.dashboards.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ktrdr.observability.dashboards.internal.Nullable;
+import io.ktrdr.observability.dashboards.model.Annotation;
+import io.ktrdr.observability.dashboards.model.Dashboard;
+import io.ktrdr.observability.dashboards.model.DashboardLink;
+import io.ktrdr.observability.dashboards.model.DataLink;
+import io.ktrdr.observability.dashboards.model.DatasourceRef;
+import io.ktrdr.observability.dashboards.model.FieldConfig;
+import io.ktrdr.observability.dashboards.model.FieldDefaults;
+import io.ktrdr.observability.dashboards.model.FieldOverride;
+import io.ktrdr.observability.dashboards.model.GenericPanelBuilder;
+import io.ktrdr.observability.dashboards.model.GridPos;
+import io.ktrdr.observability.dashboards.model.JaegerTarget;
+import io.ktrdr.observability.dashboards.model.Panel;
+import io.ktrdr.observability.dashboards.model.PrometheusTarget;
+import io.ktrdr.observability.dashboards.model.RawTarget;
+import io.ktrdr.observability.dashboards.model.Target;
+import io.ktrdr.observability.dashboards.model.ThresholdStep;
+import io.ktrdr.observability.dashboards.model.Thresholds;
+import io.ktrdr.observability.dashboards.model.TimeRange;
+import io.ktrdr.observability.dashboards.model.Transformation;
+import io.ktrdr.observability.dashboards.model.ValueMapping;
+import io.ktrdr.observability.dashboards.model.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads Grafana's JSON tree into the model, through the bare builders so that nothing is added,
+ * and keeps every field it does not type in the additional properties of its object.
+ */
+final class DashboardReader {
+
+  private DashboardReader() {}
+
+  static Dashboard dashboard(ObjectNode node) {
+    Fields fields = new Fields(node);
+    Dashboard.Builder builder = Dashboard.bareBuilder();
+    set(fields.text("uid"), builder::uid);
+    set(fields.text("title"), builder::title);
+    set(fields.text("description"), builder::description);
+    set(fields.texts("tags"), builder::tags);
+    set(fields.text("refresh"), builder::refresh);
+    set(timeRange(fields), builder::time);
+    set(fields.object("timepicker"), builder::timepicker);
+    set(fields.text("timezone"), builder::timezone);
+    set(fields.bool("editable"), builder::editable);
+    set(graphTooltip(fields), builder::graphTooltip);
+    set(fields.integer("schemaVersion"), builder::schemaVersion);
+    set(fields.objects("links", DashboardReader::dashboardLink), builder::links);
+    ObjectNode annotations = fields.object("annotations");
+    if (annotations != null) {
+      Fields annotationFields = new Fields(annotations);
+      set(annotationFields.objects("list", DashboardReader::annotation), builder::annotations);
+      builder.annotationsProperties(annotationFields.rest());
+    }
+    ObjectNode templating = fields.object("templating");
+    if (templating != null) {
+      Fields templatingFields = new Fields(templating);
+      set(templatingFields.objects("list", DashboardReader::variable), builder::variables);
+      builder.templatingProperties(templatingFields.rest());
+    }
+    List<Panel> panels = fields.objects("panels", DashboardReader::panel);
+    if (panels != null) {
+      builder.panels(groupIntoRows(panels));
+    }
+    builder.additionalProperties(fields.rest());
+    return builder.build();
+  }
+
+  @Nullable
+  private static Integer graphTooltip(Fields fields) {
+    JsonNode value = fields.rest().get("graphTooltip");
+    if (value != null && value.isInt() && value.intValue() >= 0 && value.intValue() <= 2) {
+      return fields.integer("graphTooltip");
+    }
+    return null;
+  }
+
+  @Nullable
+  private static TimeRange timeRange(Fields fields) {
+    ObjectNode time = fields.peekObject("time");
+    if (time == null
+        || time.size() != 2
+        || !time.path("from").isTextual()
+        || !time.path("to").isTextual()) {
+      return null;
+    }
+    fields.object("time");
+    return new TimeRange(time.get("from").textValue(), time.get("to").textValue());
+  }
+
+  /**
+   * An open row's panels follow it at the top level; in the model they belong to the row. Only
+   * rows that have a {@code panels} list take followers, so that writing gives back the input.
+   */
+  private static List<Panel> groupIntoRows(List<Panel> topLevel) {
+    List<Panel> result = new ArrayList<>();
+    Panel openRow = null;
+    List<Panel> followers = new ArrayList<>();
+    for (Panel panel : topLevel) {
+      if (panel.isRow()) {
+        closeRow(result, openRow, followers);
+        followers = new ArrayList<>();
+        boolean takesFollowers =
+            !Boolean.TRUE.equals(panel.collapsed()) && panel.hasPanels() && panel.panels().isEmpty();
+        if (takesFollowers) {
+          openRow = panel;
+        } else {
+          openRow = null;
+          result.add(panel);
+        }
+      } else if (openRow != null) {
+        followers.add(panel);
+      } else {
+        result.add(panel);
+      }
+    }
+    closeRow(result, openRow, followers);
+    return result;
+  }
+
+  private static void closeRow(List<Panel> result, @Nullable Panel row, List<Panel> followers) {
+    if (row != null) {
+      result.add(row.toBuilder().panels(followers).build());
+    }
+  }
+
+  private static Panel panel(ObjectNode node) {
+    Fields fields = new Fields(node);
+    String type = fields.text("type");
+    GenericPanelBuilder builder = Panel.bareBuilder(type);
+    set(fields.text("title"), builder::title);
+    set(fields.text("description"), builder::description);
+    DatasourceRef datasource = datasource(fields);
+    set(datasource, builder::datasource);
+    set(fields.objects("targets", target -> target(target, datasource)), builder::targets);
+    set(fields.object("fieldConfig"), fieldConfig -> builder.fieldConfig(fieldConfig(fieldConfig)));
+    set(fields.object("options"), builder::options);
+    set(fields.objects("transformations", Transformation::read), builder::transformations);
+    set(fields.objects("links", DashboardReader::dataLink), builder::links);
+    set(gridPos(fields), builder::gridPos);
+    set(fields.integer("id"), builder::id);
+    set(fields.bool("collapsed"), builder::collapsed);
+    set(fields.objects("panels", DashboardReader::panel), builder::panels);
+    builder.additionalProperties(fields.rest());
+    return builder.build();
+  }
+
+  @Nullable
+  private static GridPos gridPos(Fields fields) {
+    ObjectNode node = fields.peekObject("gridPos");
+    if (node == null || node.size() != 4) {
+      return null;
+    }
+    for (String name : List.of("x", "y", "w", "h")) {
+      if (!node.path(name).isInt()) {
+        return null;
+      }
+    }
+    fields.object("gridPos");
+    return new GridPos(
+        node.get("x").intValue(),
+        node.get("y").intValue(),
+        node.get("w").intValue(),
+        node.get("h").intValue());
+  }
+
+  @Nullable
+  private static DatasourceRef datasource(Fields fields) {
+    ObjectNode node = fields.object("datasource");
+    if (node == null) {
+      return null;
+    }
+    Fields datasource = new Fields(node);
+    return DatasourceRef.read(datasource.text("type"), datasource.text("uid"), datasource.rest());
+  }
+
+  private static Target target(ObjectNode node, @Nullable DatasourceRef panelDatasource) {
+    Fields fields = new Fields(node);
+    String refId = fields.text("refId");
+    DatasourceRef datasource = datasource(fields);
+    DatasourceRef effective = datasource != null ? datasource : panelDatasource;
+    String kind = effective == null ? null : effective.type();
+    boolean hasExpr = node.path("expr").isTextual();
+    if (hasExpr && (DatasourceRef.PROMETHEUS.equals(kind) || kind == null)) {
+      return prometheusTarget(fields, refId, datasource);
+    }
+    if (DatasourceRef.JAEGER.equals(kind)) {
+      return jaegerTarget(fields, refId, datasource);
+    }
+    return RawTarget.of(refId, datasource, fields.rest());
+  }
+
+  private static PrometheusTarget prometheusTarget(
+      Fields fields, @Nullable String refId, @Nullable DatasourceRef datasource) {
+    PrometheusTarget.Builder builder = PrometheusTarget.bareBuilder(fields.text("expr"));
+    set(refId, builder::refId);
+    set(datasource, builder::datasource);
+    set(fields.text("legendFormat"), builder::legendFormat);
+    set(fields.bool("instant"), builder::instantFlag);
+    set(fields.bool("range"), builder::rangeFlag);
+    JsonNode format = fields.rest().get("format");
+    if (format != null
+        && format.isTextual()
+        && PrometheusTarget.Format.fromJson(format.textValue()) != null) {
+      builder.format(PrometheusTarget.Format.fromJson(fields.text("format")));
+    }
+    set(fields.text("interval"), builder::interval);
+    set(fields.bool("exemplar"), builder::exemplar);
+    set(fields.bool("hide"), builder::hide);
+    builder.additionalProperties(fields.rest());
+    return builder.build();
+  }
+
+  private static JaegerTarget jaegerTarget(
+      Fields fields, @Nullable String refId, @Nullable DatasourceRef datasource) {
+    JaegerTarget.Builder builder = JaegerTarget.bareBuilder();
+    set(refId, builder::refId);
+    set(datasource, builder::datasource);
+    set(fields.text("queryType"), builder::queryType);
+    set(fields.text("service"), builder::service);
+    set(fields.text("operation"), builder::operation);
+    set(fields.text("tags"), builder::tags);
+    set(fields.text("minDuration"), builder::minDuration);
+    set(fields.text("maxDuration"), builder::maxDuration);
+    JsonNode limit = fields.rest().get("limit");
+    if (limit != null && limit.isInt() && limit.intValue() > 0) {
+      builder.limit(fields.integer("limit"));
+    }
+    set(fields.text("query"), builder::query);
+    set(fields.bool("hide"), builder::hide);
+    builder.additionalProperties(fields.rest());
+    return builder.build();
+  }
+
+  private static FieldConfig fieldConfig(ObjectNode node) {
+    Fields fields = new Fields(node);
+    ObjectNode defaults = fields.object("defaults");
+    List<FieldOverride> overrides = fields.objects("overrides", FieldOverride::read);
+    return FieldConfig.read(
+        defaults == null ? null : fieldDefaults(defaults), overrides, fields.rest());
+  }
+
+  private static FieldDefaults fieldDefaults(ObjectNode node) {
+    Fields fields = new Fields(node);
+    FieldDefaults.Builder builder = FieldDefaults.builder();
+    set(fields.text("unit"), builder::unit);
+    JsonNode decimals = fields.rest().get("decimals");
+    if (decimals != null && decimals.isInt() && decimals.intValue() >= 0) {
+      builder.decimals(fields.integer("decimals"));
+    }
+    set(fields.number("min"), builder::min);
+    set(fields.number("max"), builder::max);
+    set(fields.text("displayName"), builder::displayName);
+    set(fields.text("noValue"), builder::noValue);
+    set(fields.object("thresholds"), thresholds -> builder.thresholds(thresholds(thresholds)));
+    set(fields.objects("mappings", ValueMapping::read), builder::mappings);
+    set(fields.objects("links", DashboardReader::dataLink), builder::links);
+    set(fields.object("custom"), builder::custom);
+    set(fields.object("color"), builder::color);
+    builder.additionalProperties(fields.rest());
+    return builder.build();
+  }
+
+  private static Thresholds thresholds(ObjectNode node) {
+    Fields fields = new Fields(node);
+    String mode = fields.text("mode");
+    List<ThresholdStep> steps = fields.objects("steps", DashboardReader::thresholdStep);
+    return Thresholds.read(mode, steps, fields.rest());
+  }
+
+  private static ThresholdStep thresholdStep(ObjectNode node) {
+    Fields fields = new Fields(node);
+    String color = fields.text("color");
+    Double value = fields.number("value");
+    Map<String, JsonNode> rest = fields.rest();
+    if (value == null && node.path("value").isNull()) {
+      // The base step; the writer puts "value": null back.
+      rest.remove("value");
+    }
+    return ThresholdStep.read(color, value, rest);
+  }
+
+  private static DataLink dataLink(ObjectNode node) {
+    Fields fields = new Fields(node);
+    return DataLink.read(
+        fields.text("title"), fields.text("url"), fields.bool("targetBlank"), fields.rest());
+  }
+
+  private static DashboardLink dashboardLink(ObjectNode node) {
+    Fields fields = new Fields(node);
+    DashboardLink.Builder builder = DashboardLink.bareBuilder();
+    set(fields.text("type"), builder::type);
+    set(fields.text("title"), builder::title);
+    set(fields.text("url"), builder::url);
+    set(fields.texts("tags"), builder::tags);
+    set(fields.bool("asDropdown"), builder::asDropdown);
+    set(fields.bool("includeVars"), builder::includeVars);
+    set(fields.bool("keepTime"), builder::keepTime);
+    set(fields.bool("targetBlank"), builder::targetBlank);
+    set(fields.text("icon"), builder::icon);
+    set(fields.text("tooltip"), builder::tooltip);
+    builder.additionalProperties(fields.rest());
+    return builder.build();
+  }
+
+  private static Annotation annotation(ObjectNode node) {
+    Fields fields = new Fields(node);
+    Annotation.Builder builder = Annotation.bareBuilder();
+    set(fields.text("name"), builder::name);
+    set(datasource(fields), builder::datasource);
+    set(fields.bool("enable"), builder::enable);
+    set(fields.bool("hide"), builder::hide);
+    set(fields.text("iconColor"), builder::iconColor);
+    set(fields.text("type"), builder::type);
+    set(fields.integer("builtIn"), builder::builtIn);
+    set(fields.text("expr"), builder::expr);
+    builder.additionalProperties(fields.rest());
+    return builder.build();
+  }
+
+  private static Variable variable(ObjectNode node) {
+    Fields fields = new Fields(node);
+    Variable.Builder builder = Variable.bareBuilder();
+    set(fields.text("type"), builder::type);
+    set(fields.text("name"), builder::name);
+    set(fields.text("label"), builder::label);
+    set(fields.text("description"), builder::description);
+    set(fields.text("query"), builder::query);
+    set(fields.text("definition"), builder::definition);
+    set(datasource(fields), builder::datasource);
+    set(fields.bool("multi"), builder::multi);
+    set(fields.object("current"), builder::current);
+    set(fields.bool("includeAll"), builder::includeAll);
+    set(fields.text("allValue"), builder::allValue);
+    set(fields.integer("refresh"), builder::refresh);
+    set(fields.integer("sort"), builder::sort);
+    set(fields.integer("hide"), builder::hide);
+    set(fields.text("regex"), builder::regex);
+    builder.additionalProperties(fields.rest());
+    return builder.build();
+  }
+
+  private static <T> void set(@Nullable T value, Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
+  }
+}
