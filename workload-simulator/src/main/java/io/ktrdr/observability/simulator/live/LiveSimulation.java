@@ -158,7 +158,7 @@ public final class LiveSimulation implements AutoCloseable {
   }
 
   private void begin() {
-    updateWorkerGauges();
+    backend.metrics().workers(settings.workers(), model.workerStatuses());
     for (SimulatedWorker worker : workers.values()) {
       submit(() -> register(worker));
     }
@@ -241,20 +241,13 @@ public final class LiveSimulation implements AutoCloseable {
 
   private void apply(ModelEvent event) {
     recorder.record(event);
+    backend.metrics().record(event, settings.workers(), model.workerStatuses());
     if (event instanceof OperationStarted) {
-      OperationStarted started = (OperationStarted) event;
-      backend.metrics().operationStarted();
-      if (started.worker() != null) {
-        updateWorkerGauges();
-      }
-      handOver(started.operation(), event);
+      handOver(((OperationStarted) event).operation(), event);
     } else if (event instanceof OperationRejected) {
-      OperationRejected rejected = (OperationRejected) event;
-      backend.metrics().operationEnded(rejected.operation(), OperationStatus.FAILED, 0.0, false);
-      handOver(rejected.operation(), event);
+      handOver(((OperationRejected) event).operation(), event);
     } else if (event instanceof OperationEnded) {
       OperationEnded ended = (OperationEnded) event;
-      backend.metrics().operationEnded(ended.operation(), ended.status(), ended.ran().toMillis() / 1000.0, true);
       CompletableFuture<Void> handOver = handOvers.remove(ended.operation().id());
       Runnable finish = () -> {
         if (ended.worker() != null) {
@@ -268,8 +261,6 @@ public final class LiveSimulation implements AutoCloseable {
       } else {
         handOver.whenComplete((ignored, error) -> finish.run());
       }
-    } else if (event instanceof WorkerStatusChanged) {
-      updateWorkerGauges();
     } else if (event instanceof WorkerEndpointChanged) {
       WorkerEndpointChanged changed = (WorkerEndpointChanged) event;
       SimulatedWorker worker = workers.get(changed.worker());
@@ -312,16 +303,7 @@ public final class LiveSimulation implements AutoCloseable {
             + "\",\"endpoint_url\":\"http://" + worker.spec().name() + ":" + worker.endpoint().port() + "\"}");
   }
 
-  private void updateWorkerGauges() {
-    Map<WorkerType, Integer> registered = new EnumMap<>(WorkerType.class);
-    Map<WorkerType, Integer> available = new EnumMap<>(WorkerType.class);
-    Map<String, WorkerStatus> statuses = model.workerStatuses();
-    for (WorkerSpec spec : settings.workers()) {
-      registered.merge(spec.type(), 1, Integer::sum);
-      available.merge(spec.type(), statuses.get(spec.name()) == WorkerStatus.AVAILABLE ? 1 : 0, Integer::sum);
-    }
-    backend.metrics().workers(registered, available);
-  }
+
 
   private void advanceProcesses(double seconds) {
     List<Activity> backendActivities = new ArrayList<>();

@@ -10,6 +10,10 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import io.ktrdr.observability.simulator.model.ModelEvent;
+import io.ktrdr.observability.simulator.model.WorkerSpec;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -105,19 +109,19 @@ public final class BackendMetrics {
   }
 
   /** Sets the registry gauges, as KTRDR does on every registry change. */
-  public void workers(Map<WorkerType, Integer> registered, Map<WorkerType, Integer> available) {
+  private void workers(Map<WorkerType, Integer> registered, Map<WorkerType, Integer> available) {
     for (WorkerType type : WorkerType.values()) {
       workersRegistered.labelValues(type.label()).set(registered.getOrDefault(type, 0));
       workersAvailable.labelValues(type.label()).set(available.getOrDefault(type, 0));
     }
   }
 
-  public void operationStarted() {
+  private void operationStarted() {
     operationsActive.inc();
   }
 
   /** An operation reached a final status; {@code wasActive} if it had started. */
-  public void operationEnded(Operation operation, OperationStatus status, double seconds, boolean wasActive) {
+  private void operationEnded(Operation operation, OperationStatus status, double seconds, boolean wasActive) {
     if (wasActive) {
       operationsActive.dec();
     }
@@ -151,10 +155,35 @@ public final class BackendMetrics {
     }
   }
 
-  /** Counts workers of each type in each status. */
-  public static Map<WorkerType, Integer> count(Map<WorkerType, Map<WorkerStatus, Integer>> byStatus, WorkerStatus status) {
-    Map<WorkerType, Integer> counts = new java.util.EnumMap<>(WorkerType.class);
-    byStatus.forEach((type, statuses) -> counts.put(type, statuses.getOrDefault(status, 0)));
-    return counts;
+  /**
+   * Moves the metrics as KTRDR's backend does when {@code event} happens; {@code statuses} is the
+   * registry after the event. Live runs and history share this, so both show the same workload.
+   */
+  public void record(ModelEvent event, List<WorkerSpec> workers, Map<String, WorkerStatus> statuses) {
+    if (event instanceof ModelEvent.OperationStarted) {
+      operationStarted();
+      if (((ModelEvent.OperationStarted) event).worker() != null) {
+        workers(workers, statuses);
+      }
+    } else if (event instanceof ModelEvent.OperationRejected) {
+      operationEnded(((ModelEvent.OperationRejected) event).operation(), OperationStatus.FAILED, 0.0, false);
+    } else if (event instanceof ModelEvent.OperationEnded) {
+      ModelEvent.OperationEnded ended = (ModelEvent.OperationEnded) event;
+      operationEnded(ended.operation(), ended.status(), ended.ran().toMillis() / 1000.0, true);
+    } else if (event instanceof ModelEvent.WorkerStatusChanged) {
+      workers(workers, statuses);
+    }
   }
+
+  /** Sets the worker gauges from the registry's statuses. */
+  public void workers(List<WorkerSpec> workers, Map<String, WorkerStatus> statuses) {
+    Map<WorkerType, Integer> registered = new EnumMap<>(WorkerType.class);
+    Map<WorkerType, Integer> available = new EnumMap<>(WorkerType.class);
+    for (WorkerSpec spec : workers) {
+      registered.merge(spec.type(), 1, Integer::sum);
+      available.merge(spec.type(), statuses.get(spec.name()) == WorkerStatus.AVAILABLE ? 1 : 0, Integer::sum);
+    }
+    workers(registered, available);
+  }
+
 }

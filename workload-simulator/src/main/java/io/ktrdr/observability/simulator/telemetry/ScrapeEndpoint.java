@@ -24,7 +24,8 @@ import java.util.List;
 public final class ScrapeEndpoint {
 
   private static final ExpositionFormatWriter TEXT =
-      PrometheusTextFormatWriter.builder().setIncludeCreatedTimestamps(true).build();
+      // Python writes _created in seconds since the epoch.
+      PrometheusTextFormatWriter.builder().setIncludeCreatedTimestamps(true).setTimestampsInMs(false).build();
   private static final ExpositionFormatWriter OPEN_METRICS = new OpenMetricsTextFormatWriter(true, false);
 
   private final PrometheusRegistry registry;

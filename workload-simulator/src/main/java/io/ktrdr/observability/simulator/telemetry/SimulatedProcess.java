@@ -42,7 +42,7 @@ public final class SimulatedProcess {
   private double targetBytes;
   private double openFds;
   private final double baseFds;
-  private long gcCollections;
+  private double gcCollections;
 
   /**
    * @param baseMemoryBytes resident memory when idle
@@ -86,7 +86,7 @@ public final class SimulatedProcess {
     residentBytes += (targetBytes - residentBytes) * pull;
     residentBytes *= 1 + 0.004 * (jitter.nextDouble() - 0.5);
     openFds = baseFds + 3 * running + Math.min(20, requests);
-    gcCollections += Math.round(seconds * (0.5 + cores) + requests * 0.05);
+    gcCollections += seconds * (0.5 + cores) + requests * 0.05;
   }
 
   public synchronized double cpuSeconds() {
@@ -110,7 +110,7 @@ public final class SimulatedProcess {
   }
 
   synchronized long gcCollections() {
-    return gcCollections;
+    return (long) gcCollections;
   }
 
   /** Registers the Python client's process and runtime families, read from this process. */

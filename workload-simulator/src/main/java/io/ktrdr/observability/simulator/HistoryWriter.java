@@ -1,0 +1,392 @@
+package io.ktrdr.observability.simulator;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ktrdr.observability.simulator.model.ModelEvent;
+import io.ktrdr.observability.simulator.model.Scenario;
+import io.ktrdr.observability.simulator.model.WorkerSpec;
+import io.ktrdr.observability.simulator.model.WorkerType;
+import io.ktrdr.observability.simulator.model.WorkloadModel;
+import io.ktrdr.observability.simulator.telemetry.BackendMetrics;
+import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
+import io.ktrdr.observability.simulator.telemetry.SimulatedProcess.Activity;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes past activity of the simulated KTRDR in the OpenMetrics text format that
+ * {@code promtool tsdb create-blocks-from openmetrics} imports: the same workload model and the
+ * same metric classes as a live run, sampled every {@code step} as Prometheus would scrape them.
+ *
+ * <p>There is no scrape, so every series carries the labels Prometheus would add to its target
+ * ({@code job}, {@code instance}, {@code environment}, {@code service}, {@code service_type} and,
+ * on workers, {@code worker_type}), as the generated {@code prometheus.yml} does, and each target
+ * gets an {@code up} series (0 while a worker is in an outage, when its scrape would fail).
+ * Left out: HTTP server metrics (they depend on live request timing), {@code python_*} runtime
+ * series and {@code _created} samples.
+ */
+public final class HistoryWriter {
+
+  /** Default scrape step, as KTRDR's Prometheus scrapes. */
+  public static final Duration DEFAULT_STEP = Duration.ofSeconds(15);
+
+  private final Scenario scenario;
+  private final long seed;
+  private final Instant end;
+  private final Duration span;
+  private final Duration step;
+  private final String environment;
+  private final String backendInstance;
+  private final Map<String, Integer> workerPorts;
+
+  private HistoryWriter(Builder builder) {
+    this.scenario = builder.scenario;
+    this.seed = builder.seed;
+    this.end = builder.end;
+    this.span = builder.span;
+    this.step = builder.step;
+    this.environment = builder.environment;
+    this.backendInstance = builder.backendInstance;
+    this.workerPorts = new LinkedHashMap<>(builder.workerPorts);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What a write produced. */
+  public record Summary(Path file, long samples, int series, Instant from, Instant to, GroundTruth groundTruth) {}
+
+  /** Writes the history to {@code out}, through a temporary file so that nothing is half-written. */
+  public Summary write(Path out) {
+    requireNonNull(out, "out");
+    Path absolute = out.toAbsolutePath();
+    Path temp = null;
+    try {
+      Files.createDirectories(absolute.getParent());
+      temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+      Summary summary;
+      try (Writer writer = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 20)) {
+        summary = write(writer, absolute);
+      }
+      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return summary;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write history to " + out + ": " + e.getMessage(), e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the move took it, or it is gone
+        }
+      }
+    }
+  }
+
+  /** Writes the history to {@code writer}. */
+  public Summary write(Writer writer, Path nameForSummary) throws IOException {
+    long stepMillis = step.toMillis();
+    long last = end.toEpochMilli() / stepMillis * stepMillis;
+    long first = last - span.toMillis() / stepMillis * stepMillis;
+    int steps = (int) ((last - first) / stepMillis) + 1;
+    Instant start = Instant.ofEpochMilli(first);
+
+    List<WorkerSpec> workers = Simulator.workerSpecs(seed, workerPorts, Map.of());
+    WorkloadModel model = new WorkloadModel(scenario, seed, start, workers);
+    io.ktrdr.observability.simulator.live.GroundTruthRecorder recorder = new io.ktrdr.observability.simulator.live.GroundTruthRecorder(
+        seed, scenario.name(), 1.0, start, start, workers, workerPorts, t -> t);
+
+    List<Target> targets = new ArrayList<>();
+    PrometheusRegistry backendRegistry = new PrometheusRegistry();
+    BackendMetrics metrics = new BackendMetrics(backendRegistry);
+    SimulatedProcess backendProcess = new SimulatedProcess(318e6, 0.03, 38, first / 1000.0 - 8, seed ^ 0x6261636bL);
+    backendProcess.register(backendRegistry);
+    targets.add(new Target(null, backendRegistry, backendProcess, Labels.of(
+        "job", "ktrdr-backend", "instance", backendInstance, "environment", environment,
+        "service", "backend", "service_type", "backend")));
+    for (WorkerSpec spec : workers) {
+      PrometheusRegistry registry = new PrometheusRegistry();
+      SimulatedProcess process = new SimulatedProcess(spec.type() == WorkerType.TRAINING ? 262e6 : 231e6, 0.012, 21,
+          first / 1000.0 - 3 - targets.size(), seed ^ spec.name().hashCode());
+      process.register(registry);
+      targets.add(new Target(spec, registry, process, Labels.of(
+          "job", "ktrdr-workers", "instance", spec.name() + ":" + workerPorts.get(spec.name()),
+          "environment", environment, "service", spec.name(), "service_type", "worker",
+          "worker_type", spec.type().label())));
+    }
+    metrics.workers(workers, model.workerStatuses());
+
+    Series series = new Series(steps);
+    double stepSeconds = stepMillis / 1000.0;
+    for (int i = 0; i < steps; i++) {
+      long t = first + i * stepMillis;
+      model.advanceTo(Instant.ofEpochMilli(t), (ModelEvent event) -> {
+        recorder.record(event);
+        metrics.record(event, workers, model.workerStatuses());
+      });
+      Map<String, Boolean> answering = model.workerAnswering();
+      List<String> busy = model.busyWorkers();
+      int backendOperations = recorder.activeOnBackend();
+      for (Target target : targets) {
+        List<Activity> activities = new ArrayList<>();
+        if (target.worker == null) {
+          for (int k = 0; k < backendOperations; k++) {
+            activities.add(Activity.BACKEND_OPERATION);
+          }
+        } else if (busy.contains(target.worker.name())) {
+          activities.add(target.worker.type() == WorkerType.TRAINING ? Activity.TRAINING : Activity.BACKTEST);
+        }
+        // Health checks, scrapes and polls: a few requests a second on the backend.
+        target.process.advance(i == 0 ? 0 : stepSeconds, activities, target.worker == null ? Math.round(stepSeconds * 1.5) : 1);
+        boolean up = target.worker == null || answering.get(target.worker.name());
+        series.put("up", "gauge", "", target.labels, "up", Labels.EMPTY, i, up ? 1 : 0);
+        if (up) {
+          sample(series, target, i);
+        }
+      }
+    }
+    recorder.reached(Instant.ofEpochMilli(last));
+    long samples = series.write(writer, first, stepMillis);
+    return new Summary(nameForSummary, samples, series.count(), start, Instant.ofEpochMilli(last),
+        recorder.snapshot(Instant.ofEpochMilli(last), 0, 0));
+  }
+
+  private static void sample(Series series, Target target, int index) {
+    for (MetricSnapshot snapshot : target.registry.scrape()) {
+      String name = snapshot.getMetadata().getPrometheusName();
+      String help = snapshot.getMetadata().getHelp();
+      if (name.startsWith("python_")) {
+        continue;
+      }
+      if (snapshot instanceof CounterSnapshot) {
+        for (CounterSnapshot.CounterDataPointSnapshot point : ((CounterSnapshot) snapshot).getDataPoints()) {
+          series.put(name, "counter", help, merge(target.labels, point), name + "_total", Labels.EMPTY, index, point.getValue());
+        }
+      } else if (snapshot instanceof GaugeSnapshot) {
+        for (GaugeSnapshot.GaugeDataPointSnapshot point : ((GaugeSnapshot) snapshot).getDataPoints()) {
+          series.put(name, "gauge", help, merge(target.labels, point), name, Labels.EMPTY, index, point.getValue());
+        }
+      } else if (snapshot instanceof HistogramSnapshot) {
+        for (HistogramSnapshot.HistogramDataPointSnapshot point : ((HistogramSnapshot) snapshot).getDataPoints()) {
+          Labels labels = merge(target.labels, point);
+          ClassicHistogramBuckets buckets = point.getClassicBuckets();
+          long cumulative = 0;
+          for (int b = 0; b < buckets.size(); b++) {
+            cumulative += buckets.getCount(b);
+            series.put(name, "histogram", help, labels, name + "_bucket", Labels.of("le", le(buckets.getUpperBound(b))), index, cumulative);
+          }
+          series.put(name, "histogram", help, labels, name + "_count", Labels.EMPTY, index, cumulative);
+          series.put(name, "histogram", help, labels, name + "_sum", Labels.EMPTY, index, point.getSum());
+        }
+      }
+    }
+  }
+
+  private static Labels merge(Labels target, DataPointSnapshot point) {
+    return point.getLabels().merge(target);
+  }
+
+  private static String le(double bound) {
+    return bound == Double.POSITIVE_INFINITY ? "+Inf" : Double.toString(bound);
+  }
+
+  private record Target(WorkerSpec worker, PrometheusRegistry registry, SimulatedProcess process, Labels labels) {}
+
+  /**
+   * Samples held series-major, so that each family and each series is written in one piece, in
+   * time order, as OpenMetrics requires. A series starts where it first appears.
+   */
+  private static final class Series {
+    private final int steps;
+    private final Map<String, Family> families = new LinkedHashMap<>();
+
+    Series(int steps) {
+      this.steps = steps;
+    }
+
+    void put(String family, String type, String help, Labels labels, String sampleName, Labels extra, int index, double value) {
+      Family f = families.computeIfAbsent(family, k -> new Family(type, help));
+      String labelText = labelText(labels);
+      Map<String, double[]> samples = f.metrics.computeIfAbsent(labelText, k -> new LinkedHashMap<>());
+      String key = sampleName + "{" + (extra.isEmpty() ? labelText : labelText + "," + labelText(extra)) + "}";
+      double[] values = samples.computeIfAbsent(key, k -> {
+        double[] fresh = new double[steps];
+        Arrays.fill(fresh, Double.NaN);
+        return fresh;
+      });
+      values[index] = value;
+    }
+
+    int count() {
+      return families.values().stream().mapToInt(f -> f.metrics.values().stream().mapToInt(Map::size).sum()).sum();
+    }
+
+    long write(Writer out, long firstMillis, long stepMillis) throws IOException {
+      long written = 0;
+      StringBuilder line = new StringBuilder(256);
+      for (Map.Entry<String, Family> family : families.entrySet()) {
+        Family f = family.getValue();
+        out.write("# TYPE " + family.getKey() + " " + f.type + "\n");
+        if (!f.help.isEmpty()) {
+          out.write("# HELP " + family.getKey() + " " + f.help.replace("\\", "\\\\").replace("\n", "\\n") + "\n");
+        }
+        for (Map<String, double[]> metric : f.metrics.values()) {
+          // One metric (label set) at a time; a histogram's samples grouped per timestamp.
+          for (int i = 0; i < steps; i++) {
+            for (Map.Entry<String, double[]> sample : metric.entrySet()) {
+              double value = sample.getValue()[i];
+              if (Double.isNaN(value)) {
+                continue;
+              }
+              line.setLength(0);
+              line.append(sample.getKey()).append(' ');
+              appendNumber(line, value);
+              line.append(' ').append((firstMillis + i * stepMillis) / 1000);
+              long millis = (firstMillis + i * stepMillis) % 1000;
+              if (millis != 0) {
+                line.append('.').append(String.format("%03d", millis));
+              }
+              line.append('\n');
+              out.append(line);
+              written++;
+            }
+          }
+        }
+      }
+      out.write("# EOF\n");
+      return written;
+    }
+
+    private static void appendNumber(StringBuilder out, double value) {
+      if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        out.append((long) value);
+      } else {
+        out.append(value);
+      }
+    }
+
+    private static String labelText(Labels labels) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < labels.size(); i++) {
+        if (i > 0) {
+          text.append(',');
+        }
+        text.append(labels.getPrometheusName(i)).append("=\"")
+            .append(labels.getValue(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+      }
+      return text.toString();
+    }
+
+    private static final class Family {
+      final String type;
+      final String help;
+      final Map<String, Map<String, double[]>> metrics = new LinkedHashMap<>();
+
+      Family(String type, String help) {
+        this.type = type;
+        this.help = help == null ? "" : help;
+      }
+    }
+  }
+
+  /** Builds a history writer; defaults: steady, seed 1, the last 7 days up to now, 15 s steps. */
+  public static final class Builder {
+    private Scenario scenario = Scenario.named("steady");
+    private long seed = Simulator.DEFAULT_SEED;
+    private Instant end = Instant.now();
+    private Duration span = Duration.ofDays(7);
+    private Duration step = DEFAULT_STEP;
+    private String environment = "dev";
+    private String backendInstance = "backend:8000";
+    private final Map<String, Integer> workerPorts = new LinkedHashMap<>(Simulator.DEFAULT_WORKER_PORTS);
+
+    private Builder() {}
+
+    public Builder scenario(Scenario scenario) {
+      this.scenario = requireNonNull(scenario, "scenario");
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The last sample's time (rounded down to a step). */
+    public Builder end(Instant end) {
+      this.end = requireNonNull(end, "end");
+      return this;
+    }
+
+    /** How far back the history reaches. */
+    public Builder span(Duration span) {
+      requireNonNull(span, "span");
+      if (span.isNegative() || span.isZero()) {
+        throw new IllegalArgumentException("span must be positive: " + span);
+      }
+      this.span = span;
+      return this;
+    }
+
+    public Builder step(Duration step) {
+      requireNonNull(step, "step");
+      if (step.toMillis() < 1000) {
+        throw new IllegalArgumentException("step must be at least 1s: " + step);
+      }
+      this.step = step;
+      return this;
+    }
+
+    /** The {@code environment} target label; default {@code dev}, as the generated prometheus.yml. */
+    public Builder environment(String environment) {
+      this.environment = requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** The backend's {@code instance} label; default {@code backend:8000}. */
+    public Builder backendInstance(String instance) {
+      this.backendInstance = requireNonNull(instance, "instance");
+      return this;
+    }
+
+    /** Workers and the ports in their {@code instance} labels; default the four of KTRDR. */
+    public Builder workers(Map<String, Integer> portsByWorker) {
+      requireNonNull(portsByWorker, "portsByWorker");
+      if (portsByWorker.isEmpty()) {
+        throw new IllegalArgumentException("workers must not be empty");
+      }
+      workerPorts.clear();
+      workerPorts.putAll(portsByWorker);
+      return this;
+    }
+
+    public HistoryWriter build() {
+      if (span.toMillis() / step.toMillis() > 10_000_000L) {
+        throw new IllegalArgumentException("span " + span + " at step " + step + " is more than 10 million samples per series");
+      }
+      return new HistoryWriter(this);
+    }
+  }
+}
