@@ -68,16 +68,6 @@ image_of() {
   esac
 }
 
-# FALLBACK, TO BE REMOVED once the generated docker-compose.dev.yml is committed: the versions
-# used while that file does not exist yet. Jaeger is 2.13.0, the newest release the module proxy serves.
-fallback_version_of() {
-  case "$1" in
-    grafana)    echo "13.2.3" ;;
-    prometheus) echo "3.14.0" ;;
-    jaeger)     echo "2.13.0" ;;
-  esac
-}
-
 log() { printf '[native-stack] %s\n' "$*" >&2; }
 fail() { log "error: $*"; exit 1; }
 
@@ -85,11 +75,8 @@ fail() { log "error: $*"; exit 1; }
 pinned_version_of() {
   local component="$1" image tag
   image="$(image_of "${component}")"
-  if [[ ! -f "${COMPOSE_FILE}" ]]; then
-    log "WARNING: ${COMPOSE_FILE} does not exist yet; using the fallback version of ${component}"
-    fallback_version_of "${component}"
-    return
-  fi
+  [[ -f "${COMPOSE_FILE}" ]] \
+    || fail "no ${COMPOSE_FILE}; generate it: ./mvnw -q -pl provisioning -am -Pgenerate process-classes"
   tag="$(sed -n -E "s#^[[:space:]]*image:[[:space:]]*[\"']?${image}:([^\"'[:space:]]+).*#\1#p" "${COMPOSE_FILE}" | head -n 1)"
   [[ -n "${tag}" ]] || fail "${COMPOSE_FILE}: no 'image: ${image}:<tag>' line"
   echo "${tag#v}"
@@ -155,7 +142,7 @@ grafana_home() {
 
 install_component() {
   local component="$1" version home
-  version="$(pinned_version_of "${component}")"
+  version="$(pinned_version_of "${component}")" || return 1
   if [[ "${component}" == grafana ]]; then
     grafana_home "${version}"
     return

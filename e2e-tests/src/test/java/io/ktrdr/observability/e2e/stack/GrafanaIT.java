@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -28,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class GrafanaIT {
   private static final HttpJson GRAFANA =
       HttpJson.basicAuth(NativeStack.grafanaAdminUser(), NativeStack.grafanaAdminPassword());
-  private static final Path DASHBOARDS = Path.of("../monitoring/grafana/dashboards");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static NativeStack stack;
 
   @BeforeAll
   static void startStack() {
-    stack = NativeStack.builder().configuration(new SelfScrapingConfiguration(DASHBOARDS)).start();
+    stack = NativeStack.builder().configuration(ProvisionedConfiguration.local(Projects.root())).start();
     StackFigures.print(stack);
   }
 
@@ -89,7 +90,7 @@ class GrafanaIT {
         """
         {"from":"now-5m","to":"now","queries":[{"refId":"A",
           "datasource":{"uid":"prometheus","type":"prometheus"},
-          "expr":"up{job=\\"prometheus\\"}","instant":true,"range":false,
+          "expr":"count(up{job=\\"ktrdr-backend\\"})","instant":true,"range":false,
           "intervalMs":1000,"maxDataPoints":100}]}
         """;
 
@@ -100,7 +101,7 @@ class GrafanaIT {
               JsonNode frames =
                   GRAFANA.post(stack.grafanaUri().resolve("/api/ds/query"), query)
                       .path("results").path("A").path("frames");
-              assertThat(frames).as("frames of up{job=\"prometheus\"}").isNotEmpty();
+              assertThat(frames).as("frames of count(up{job=\"ktrdr-backend\"})").isNotEmpty();
               assertThat(frames.get(0).path("data").path("values").get(1).get(0).asDouble())
                   .isEqualTo(1.0);
             });
@@ -108,12 +109,13 @@ class GrafanaIT {
 
   private static List<String> dashboardUids() throws IOException {
     List<String> uids = new ArrayList<>();
-    try (Stream<Path> files = Files.list(DASHBOARDS)) {
+    Path dashboards = stack.runDirectory().resolve("config/monitoring/grafana/dashboards");
+    try (Stream<Path> files = Files.list(dashboards)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-        uids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).path("uid").asText());
+        uids.add(JSON.readTree(file.toFile()).path("uid").asText());
       }
     }
-    assertThat(uids).as("dashboards in %s", DASHBOARDS.toAbsolutePath()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(uids).as("dashboards in %s", dashboards).hasSize(3);
     return uids;
   }
 }

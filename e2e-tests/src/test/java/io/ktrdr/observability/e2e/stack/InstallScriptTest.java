@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** native-stack/install.sh: versions from the compose file, homes from the cache, loud refusals. */
 class InstallScriptTest {
   private static final Path SCRIPT =
-      NativeInstall.findFrom(Path.of("")).projectDirectory().resolve(NativeInstall.SCRIPT);
+      Projects.root().resolve(NativeInstall.SCRIPT);
 
   @TempDir Path temp;
 
@@ -63,6 +63,17 @@ class InstallScriptTest {
 
     assertThat(result.status).isEqualTo(1);
     assertThat(result.stderr).contains("no 'image: prom/prometheus:<tag>' line");
+    assertThat(temp.resolve("cache")).doesNotExist();
+  }
+
+  @Test
+  void withoutAComposeFileNothingIsInstalledAndTheErrorSaysHowToGenerateIt() throws Exception {
+    Result result = run(temp.resolve("absent.yml"), "prometheus");
+
+    assertThat(result.status).isEqualTo(1);
+    assertThat(result.stderr)
+        .contains("no " + temp.resolve("absent.yml") + "; generate it: ./mvnw -q -pl provisioning -am -Pgenerate process-classes");
+    assertThat(temp.resolve("cache")).doesNotExist();
   }
 
   private Path compose(String... images) throws IOException {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -16,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Prometheus and Jaeger, built from their Go modules, running as local processes. */
+/**
+ * Prometheus and Jaeger, built from their Go modules, running as local processes with the
+ * configuration the provisioning module generates for the {@code local} environment.
+ */
 class NativeStackIT {
   private static final HttpJson HTTP = HttpJson.anonymous();
   private static NativeStack stack;
@@ -26,7 +28,7 @@ class NativeStackIT {
     stack =
         NativeStack.builder()
             .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
-            .configuration(new SelfScrapingConfiguration(Path.of("target/no-dashboards")))
+            .configuration(ProvisionedConfiguration.local(Projects.root()))
             .start();
     StackFigures.print(stack);
   }
@@ -39,16 +41,36 @@ class NativeStackIT {
   }
 
   @Test
-  void prometheusAnswersAQueryAboutItsOwnScrape() {
-    URI query = stack.prometheusUri().resolve("/api/v1/query?query=" + encode("up{job=\"prometheus\"}"));
+  void prometheusScrapesTheTargetsOfTheLocalEnvironment() {
+    URI targets = stack.prometheusUri().resolve("/api/v1/targets");
 
+    // Prometheus hands discovered targets to its scrape manager a few seconds after start.
     await()
         .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(HTTP.get(targets).path("data").path("activeTargets"))
+                    .extracting(target -> target.path("labels").path("job").asText() + " " + target.path("scrapeUrl").asText())
+                    .containsExactlyInAnyOrder(
+                        "ktrdr-backend http://127.0.0.1:8000/metrics/",
+                        "ktrdr-workers http://127.0.0.1:5003/metrics",
+                        "ktrdr-workers http://127.0.0.1:5004/metrics",
+                        "ktrdr-workers http://127.0.0.1:5005/metrics",
+                        "ktrdr-workers http://127.0.0.1:5006/metrics"));
+  }
+
+  @Test
+  void prometheusAnswersAQueryWithTheResultOfItsScrapes() {
+    URI query = stack.prometheusUri().resolve("/api/v1/query?query=" + encode("count(up{job=~\"ktrdr-.*\"})"));
+
+    // The first scrape of each target comes within one scrape interval (15 s).
+    await()
+        .atMost(Duration.ofSeconds(40))
         .untilAsserted(
             () -> {
               JsonNode result = HTTP.get(query).path("data").path("result");
               assertThat(result).as("result of %s", query).hasSize(1);
-              assertThat(result.get(0).path("value").get(1).asText()).isEqualTo("1");
+              assertThat(result.get(0).path("value").get(1).asText()).isEqualTo("5");
             });
   }
 
@@ -90,7 +112,7 @@ class NativeStackIT {
     assertThat(stack.prometheusUri().getHost()).isEqualTo("127.0.0.1");
     assertThat(stack.jaegerQueryUri().getHost()).isEqualTo("127.0.0.1");
     assertThat(stack.otlpGrpcEndpoint().getHost()).isEqualTo("127.0.0.1");
-    assertThat(Files.exists(stack.runDirectory().resolve("jaeger/config.yaml"))).isTrue();
+    assertThat(stack.otlpHttpEndpoint().getHost()).isEqualTo("127.0.0.1");
   }
 
   private static String encode(String text) {

@@ -28,7 +28,7 @@ class StackStartFailureIT {
     assertThatThrownBy(
             () ->
                 NativeStack.builder()
-                    .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
+                    .components(EnumSet.of(Component.PROMETHEUS))
                     .configuration(brokenPrometheusConfig)
                     .runDirectory(run)
                     .startupTimeout(Duration.ofSeconds(20))
