@@ -167,6 +167,8 @@ main() {
     esac
   done
   (( ${#components[@]} > 0 )) || components=(prometheus jaeger grafana)
+  # Non-interactive shells (CI) may lack the PATH entry a login shell adds for Go.
+  if ! command -v go > /dev/null && [[ -x /usr/local/go/bin/go ]]; then PATH="/usr/local/go/bin:${PATH}"; fi
   command -v go > /dev/null || fail "the Go toolchain (go) is not on PATH; install Go 1.24 or newer"
 
   # Build in the downloaded module as released: no workspace, no toolchain switch, no VCS stamping.
