@@ -4,6 +4,7 @@ import static io.ktrdr.observability.provisioning.Yamls.at;
 import static io.ktrdr.observability.provisioning.Yamls.list;
 import static io.ktrdr.observability.provisioning.Yamls.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ktrdr.observability.provisioning.environment.ComposeSettings;
 import io.ktrdr.observability.provisioning.environment.Environment;
@@ -138,7 +139,10 @@ class ComposeFileContentTest {
     Map<String, Object> simulator = service("simulator");
 
     assertThat(simulator.get("profiles")).isEqualTo(List.of("simulator"));
-    assertThat(list(simulator.get("command"))).startsWith("java", "-jar", "/app/ktrdr-workload-simulator.jar");
+    assertThat(list(simulator.get("command"))).containsExactly("java", "-jar", "/app/ktrdr-workload-simulator.jar",
+        "--host", "0.0.0.0", "--backend-port", "8000",
+        "--worker-port", "backtest-worker-1=5003", "--worker-port", "backtest-worker-2=5004",
+        "--worker-port", "training-worker-1=5005", "--worker-port", "training-worker-2=5006");
     assertThat(list(simulator.get("volumes"))).containsExactly(
         "./workload-simulator/target/ktrdr-workload-simulator.jar:/app/ktrdr-workload-simulator.jar:ro");
     assertThat(at(simulator, "environment", "OTEL_EXPORTER_OTLP_ENDPOINT")).isEqualTo("http://jaeger:4317");
@@ -147,5 +151,16 @@ class ComposeFileContentTest {
     for (String name : List.of("grafana", "prometheus", "jaeger")) {
       assertThat(service(name)).as(name).doesNotContainKey("profiles");
     }
+  }
+
+  @Test
+  void simulatorRefusesAWorkerWhoseNameHidesItsType() {
+    Environment misnamed = dev.toBuilder()
+        .service("training-worker-2", service -> service.name("gpu-worker")).build();
+
+    assertThatThrownBy(() -> render(misnamed))
+        .isInstanceOf(GenerationException.class)
+        .hasMessage("compose.simulator: the simulator takes workers named training* for training workers and "
+            + "others for backtesting workers; gpu-worker is a training worker");
   }
 }
