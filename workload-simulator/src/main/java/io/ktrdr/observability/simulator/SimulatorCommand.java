@@ -112,7 +112,12 @@ public final class SimulatorCommand implements Callable<Integer> {
 
   /** Runs the command line and returns its exit code: 0 done, 1 failed, 2 bad input. */
   public static int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new SimulatorCommand());
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new SimulatorCommand()).setOut(out).setErr(err);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("error: " + e.getMessage());
       return cmd.getCommandSpec().exitCodeOnExecutionException();

@@ -1,0 +1,92 @@
+package io.ktrdr.observability.simulator.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ScenarioFileTest {
+
+  private static Scenario parse(String yaml) {
+    return ScenarioFile.parse("scenario.yaml", new StringReader(yaml));
+  }
+
+  @Test
+  void aFileOverridesTheSteadyValuesItNames() {
+    Scenario scenario = parse(String.join("\n",
+        "name: nightly",
+        "repeatEvery: 2h",
+        "ratesPerHour: {backtesting: 40, training: 6}",
+        "durations: {training: {median: 15m, spread: 0.4}}",
+        "outcomes: {completed: 0.8, failed: 0.15, cancelled: 0.05}",
+        "phases:",
+        "  - {at: 10m, lasting: 5m, rateFactor: 6, failedRatio: 0.5, httpErrorRatio: 0.2}",
+        "outages:",
+        "  - {worker: backtest-worker-1, at: 20m, lasting: 4m}"));
+
+    assertThat(scenario.name()).isEqualTo("nightly");
+    assertThat(scenario.repeatEvery()).contains(Duration.ofHours(2));
+    assertThat(scenario.ratesPerHour()).containsEntry(OperationType.BACKTESTING, 40.0).containsEntry(OperationType.DATA_LOAD, 12.0);
+    assertThat(scenario.durations().get(OperationType.TRAINING)).isEqualTo(new Scenario.DurationDistribution(900, 0.4));
+    assertThat(scenario.outcomes()).isEqualTo(new Scenario.Outcomes(0.8, 0.15, 0.05));
+    assertThat(scenario.phases()).containsExactly(new Scenario.Phase(Duration.ofMinutes(10), Duration.ofMinutes(5), 6, 1, 0.5, 0.2));
+    assertThat(scenario.outages()).containsExactly(new Scenario.Outage("backtest-worker-1", Duration.ofMinutes(20), Duration.ofMinutes(4)));
+  }
+
+  @Test
+  void aFileCanStartFromABuiltInScenario() {
+    Scenario scenario = parse("name: my-outage\nbase: worker-outage\nhttpErrorRatio: 0.05\n");
+
+    assertThat(scenario.outages()).isEqualTo(Scenario.named("worker-outage").outages());
+    assertThat(scenario.httpErrorRatio()).isEqualTo(0.05);
+  }
+
+  @Test
+  void anUnknownFieldIsNamedWithItsLine() {
+    assertThatThrownBy(() -> parse("name: x\nrates: {backtesting: 3}\n"))
+        .hasMessage("scenario.yaml:2: rates: unknown field (allowed: base, durations, httpErrorRatio, name, outages, outcomes, phases, ratesPerHour, repeatEvery)");
+  }
+
+  @Test
+  void anUnknownOperationTypeIsNamed() {
+    assertThatThrownBy(() -> parse("name: x\nratesPerHour:\n  backtest: 3\n"))
+        .hasMessageStartingWith("scenario.yaml:3: ratesPerHour.backtest: unknown operation type backtest (known: data_load, training, backtesting,");
+  }
+
+  @Test
+  void aBadDurationIsNamed() {
+    assertThatThrownBy(() -> parse("name: x\nphases:\n  - {at: soon, lasting: 5m}\n"))
+        .hasMessage("scenario.yaml:3: phases[0].at: must be a duration such as 90s, 5m, 1h or a number of seconds, not soon");
+  }
+
+  @Test
+  void outcomesThatDoNotSumToOneAreRefused() {
+    assertThatThrownBy(() -> parse("name: x\noutcomes: {completed: 0.9, failed: 0.2, cancelled: 0}\n"))
+        .hasMessageStartingWith("scenario.yaml:2: outcomes: outcome ratios must sum to 1, not 1.1");
+  }
+
+  @Test
+  void aMissingFieldOfAnOutageIsNamed() {
+    assertThatThrownBy(() -> parse("name: x\noutages:\n  - {at: 1m, lasting: 1m}\n"))
+        .hasMessage("scenario.yaml:3: outages[0].worker: field is missing");
+  }
+
+  @Test
+  void aPhaseLongerThanTheRepeatPeriodIsRefused() {
+    assertThatThrownBy(() -> parse("name: x\nrepeatEvery: 10m\nphases:\n  - {at: 5m, lasting: 10m}\n"))
+        .hasMessage("scenario.yaml:1: scenario: phase at PT5M lasting PT10M does not fit in repeatEvery PT10M");
+  }
+
+  @Test
+  void brokenYamlIsReportedAsSuch() {
+    assertThatThrownBy(() -> parse("name: [unclosed\n")).hasMessageStartingWith("scenario.yaml: not valid YAML:");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    assertThatThrownBy(() -> ScenarioFile.load(java.nio.file.Path.of("no/such/scenario.yaml")))
+        .hasMessage("no/such/scenario.yaml: scenario file not found");
+  }
+}
