@@ -17,6 +17,8 @@ import io.ktrdr.observability.dashboards.model.StateTimelinePanelBuilder;
 import io.ktrdr.observability.dashboards.model.TimeseriesPanelBuilder;
 import io.ktrdr.observability.dashboards.model.Thresholds;
 import io.ktrdr.observability.dashboards.model.ValueMapping;
+import io.ktrdr.observability.dashboards.promql.Expr;
+import io.ktrdr.observability.dashboards.promql.PromQl;
 import java.util.List;
 import java.util.Map;
 
@@ -33,18 +35,18 @@ final class KtrdrPanels {
   private KtrdrPanels() {}
 
   /** A range query on the Prometheus datasource variable. */
-  static PrometheusTarget.Builder range(String expr, String legend) {
-    return PrometheusTarget.builder(expr).datasource(KtrdrVariables.PROMETHEUS).legendFormat(legend);
+  static PrometheusTarget.Builder range(Expr expr, String legend) {
+    return PromQl.target(expr).datasource(KtrdrVariables.PROMETHEUS).legendFormat(legend);
   }
 
   /** An instant query on the Prometheus datasource variable. */
-  static PrometheusTarget.Builder instant(String expr, String legend) {
+  static PrometheusTarget.Builder instant(Expr expr, String legend) {
     return range(expr, legend).instant();
   }
 
   /** An instant query whose result Grafana turns into a table (one row per series). */
-  static PrometheusTarget.Builder table(String expr) {
-    return PrometheusTarget.builder(expr)
+  static PrometheusTarget.Builder table(Expr expr) {
+    return PromQl.target(expr)
         .datasource(KtrdrVariables.PROMETHEUS)
         .instant()
         .format(PrometheusTarget.Format.TABLE);

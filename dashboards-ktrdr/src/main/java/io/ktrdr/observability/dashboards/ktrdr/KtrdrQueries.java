@@ -1,5 +1,19 @@
 package io.ktrdr.observability.dashboards.ktrdr;
 
+import static io.ktrdr.observability.dashboards.promql.PromQl.histogramQuantile;
+import static io.ktrdr.observability.dashboards.promql.PromQl.increase;
+import static io.ktrdr.observability.dashboards.promql.PromQl.labelReplace;
+import static io.ktrdr.observability.dashboards.promql.PromQl.max;
+import static io.ktrdr.observability.dashboards.promql.PromQl.metric;
+import static io.ktrdr.observability.dashboards.promql.PromQl.rate;
+import static io.ktrdr.observability.dashboards.promql.PromQl.sum;
+import static io.ktrdr.observability.dashboards.promql.PromQl.timestamp;
+import static io.ktrdr.observability.dashboards.promql.PromQl.vector;
+
+import io.ktrdr.observability.dashboards.promql.Expr;
+import io.ktrdr.observability.dashboards.promql.Selector;
+import io.ktrdr.observability.dashboards.promql.Window;
+
 /**
  * The PromQL behind the KTRDR panels, read off the telemetry contract.
  *
@@ -16,185 +30,183 @@ final class KtrdrQueries {
   /** The scrape job of the four workers; they expose process metrics only. */
   static final String WORKERS_JOB = "ktrdr-workers";
 
-  private static final String ENVIRONMENT = "environment=~\"$environment\"";
+  private KtrdrQueries() {}
 
-  /** Every KTRDR target, narrowed by the environment and service variables. */
-  static final String SERVICES =
-      "{job=~\""
-          + BACKEND_JOB
-          + "|"
-          + WORKERS_JOB
-          + "\", "
-          + ENVIRONMENT
-          + ", service=~\"$service\"}";
+  // ---- Selectors ------------------------------------------------------------------------------
 
-  /** The backend target of the selected environments. */
-  static final String BACKEND = "{job=\"" + BACKEND_JOB + "\", " + ENVIRONMENT + "}";
+  /** {@code metric} of every KTRDR target, narrowed by the environment and service variables. */
+  static Selector ofServices(String metric) {
+    return metric(metric)
+        .re("job", BACKEND_JOB + "|" + WORKERS_JOB)
+        .re("environment", "$environment")
+        .re("service", "$service");
+  }
 
-  /** Worker targets, narrowed by the environment, worker type and service variables. */
-  static final String WORKERS =
-      "{job=\""
-          + WORKERS_JOB
-          + "\", "
-          + ENVIRONMENT
-          + ", worker_type=~\"$worker_type\", service=~\"$service\"}";
+  /** {@code metric} of the backend target of the selected environments. */
+  static Selector ofBackend(String metric) {
+    return metric(metric).eq("job", BACKEND_JOB).re("environment", "$environment");
+  }
+
+  /** {@code metric} of the worker targets, narrowed by environment, worker type and service. */
+  static Selector ofWorkers(String metric) {
+    return metric(metric)
+        .eq("job", WORKERS_JOB)
+        .re("environment", "$environment")
+        .re("worker_type", "$worker_type")
+        .re("service", "$service");
+  }
 
   /**
-   * The backend's worker-registry gauges: their own {@code worker_type} label says which workers
-   * they count (the backend target has no {@code worker_type} target label to clash with it).
+   * One of the backend's worker-registry gauges: their own {@code worker_type} label says which
+   * workers they count (the backend target has no {@code worker_type} target label to clash with
+   * it).
    */
-  static final String WORKER_REGISTRY =
-      "{job=\"" + BACKEND_JOB + "\", " + ENVIRONMENT + ", worker_type=~\"$worker_type\"}";
+  static Selector ofWorkerRegistry(String metric) {
+    return ofBackend(metric).re("worker_type", "$worker_type");
+  }
 
-  private KtrdrQueries() {}
+  /** One of the backend's operation metrics, narrowed by the operation type variable. */
+  static Selector ofOperations(String metric) {
+    return ofBackend(metric).re("operation_type", "$operation_type");
+  }
 
   // ---- System overview ------------------------------------------------------------------------
 
   /** 1 while Prometheus scrapes the service, 0 when the scrape fails; one series per service. */
-  static final String SERVICE_UP = "up" + SERVICES;
-
-  private static final String BY_SERVICE =
-      "max by (environment, service, service_type, worker_type) ";
+  static final Expr SERVICE_UP = ofServices("up");
 
   /** {@link #SERVICE_UP} with only the labels the services table shows. */
-  static final String SERVICE_UP_ROWS = BY_SERVICE + "(up" + SERVICES + ")";
+  static final Expr SERVICE_UP_ROWS =
+      max(SERVICE_UP).by("environment", "service", "service_type", "worker_type");
 
   /** When Prometheus last scraped each service, in milliseconds for Grafana's date units. */
-  static final String SERVICE_LAST_SCRAPE_ROWS =
-      BY_SERVICE + "(timestamp(up" + SERVICES + ")) * 1000";
+  static final Expr SERVICE_LAST_SCRAPE_ROWS =
+      max(timestamp(SERVICE_UP))
+          .by("environment", "service", "service_type", "worker_type")
+          .times(1000);
 
   private static final String HTTP_REQUESTS = "http_server_duration_milliseconds_count";
 
   /** Backend HTTP requests per second by method; only the backend has HTTP metrics. */
-  static final String REQUEST_RATE =
-      "sum by (http_method) (rate(" + HTTP_REQUESTS + BACKEND + "[$__rate_interval]))";
+  static final Expr REQUEST_RATE = sum(rate(ofBackend(HTTP_REQUESTS))).by("http_method");
 
   /**
    * Share of backend requests answered with a 5xx status. Without any 5xx series yet the numerator
    * is 0, not absent, so a healthy backend shows 0 % rather than no data.
    */
-  static final String ERROR_RATE =
-      "(sum(rate("
-          + HTTP_REQUESTS
-          + "{job=\""
-          + BACKEND_JOB
-          + "\", "
-          + ENVIRONMENT
-          + ", http_status_code=~\"5..\"}[$__rate_interval])) or vector(0))"
-          + " / sum(rate("
-          + HTTP_REQUESTS
-          + BACKEND
-          + "[$__rate_interval]))";
+  static final Expr ERROR_RATE =
+      sum(rate(ofBackend(HTTP_REQUESTS).re("http_status_code", "5..")))
+          .or(vector(0))
+          .div(sum(rate(ofBackend(HTTP_REQUESTS))));
 
   /** A quantile of backend request latency, in milliseconds as the histogram records it. */
-  static String responseTimeQuantile(double quantile) {
-    return "histogram_quantile("
-        + quantile
-        + ", sum by (le) (rate(http_server_duration_milliseconds_bucket"
-        + BACKEND
-        + "[$__rate_interval])))";
+  static Expr responseTimeQuantile(double quantile) {
+    return histogramQuantile(
+        quantile, sum(rate(ofBackend("http_server_duration_milliseconds_bucket"))).by("le"));
   }
 
   /** CPU seconds used per second (1 = one core) by each service, backend and workers alike. */
-  static final String CPU_BY_SERVICE =
-      "sum by (service) (rate(process_cpu_seconds_total" + SERVICES + "[$__rate_interval]))";
+  static final Expr CPU_BY_SERVICE =
+      sum(rate(ofServices("process_cpu_seconds_total"))).by("service");
 
   /** Resident memory of each service. */
-  static final String MEMORY_BY_SERVICE =
-      "sum by (service) (process_resident_memory_bytes" + SERVICES + ")";
+  static final Expr MEMORY_BY_SERVICE =
+      sum(ofServices("process_resident_memory_bytes")).by("service");
 
   // ---- Worker status --------------------------------------------------------------------------
 
   /** Workers registered with the backend (a gauge despite its {@code _total} name). */
-  static final String REGISTERED_WORKERS =
-      "sum(ktrdr_workers_registered_total" + WORKER_REGISTRY + ")";
+  static final Expr REGISTERED_WORKERS =
+      sum(ofWorkerRegistry("ktrdr_workers_registered_total"));
 
   /** Workers registered with the backend, by worker type. */
-  static final String REGISTERED_WORKERS_BY_TYPE =
-      "sum by (worker_type) (ktrdr_workers_registered_total" + WORKER_REGISTRY + ")";
+  static final Expr REGISTERED_WORKERS_BY_TYPE =
+      sum(ofWorkerRegistry("ktrdr_workers_registered_total")).by("worker_type");
 
   /** Workers whose status is {@code available}. */
-  static final String AVAILABLE_WORKERS = "sum(ktrdr_workers_available" + WORKER_REGISTRY + ")";
+  static final Expr AVAILABLE_WORKERS = sum(ofWorkerRegistry("ktrdr_workers_available"));
 
   /** Workers whose status is {@code available}, by worker type. */
-  static final String AVAILABLE_WORKERS_BY_TYPE =
-      "sum by (worker_type) (ktrdr_workers_available" + WORKER_REGISTRY + ")";
+  static final Expr AVAILABLE_WORKERS_BY_TYPE =
+      sum(ofWorkerRegistry("ktrdr_workers_available")).by("worker_type");
 
   /** 1 while Prometheus scrapes the worker, 0 when the scrape fails; one series per worker. */
-  static final String WORKER_UP = "up" + WORKERS;
-
-  private static final String BY_WORKER = "max by (environment, service, worker_type) ";
+  static final Expr WORKER_UP = ofWorkers("up");
 
   /** {@link #WORKER_UP} with only the labels the worker table shows. */
-  static final String WORKER_UP_ROWS = BY_WORKER + "(up" + WORKERS + ")";
+  static final Expr WORKER_UP_ROWS = max(WORKER_UP).by("environment", "service", "worker_type");
 
   /**
    * When each worker's process started, in milliseconds for Grafana's date units. A worker that is
    * down has no value: its process metrics cannot be scraped.
    */
-  static final String WORKER_STARTED_ROWS =
-      BY_WORKER + "(process_start_time_seconds" + WORKERS + ") * 1000";
+  static final Expr WORKER_STARTED_ROWS =
+      max(ofWorkers("process_start_time_seconds"))
+          .by("environment", "service", "worker_type")
+          .times(1000);
 
   /**
-   * Operations of the two worker-run types that ended with {@code statusRegex} in the selected
-   * range. Backtest workers run {@code backtesting} operations and training workers {@code
-   * training} operations, so the operation type names the worker type. A zero per type keeps both
-   * bars on the chart while no such operation has ended.
+   * Operations of the two worker-run types that ended with a status matching {@code statusRegex}
+   * in the selected range. Backtest workers run {@code backtesting} operations and training
+   * workers {@code training} operations, so the operation type names the worker type. A zero per
+   * type keeps both bars on the chart while no such operation has ended.
    */
-  static String workerOperations(String statusRegex) {
-    return "sum by (operation_type) (increase(ktrdr_operations_total{job=\""
-        + BACKEND_JOB
-        + "\", "
-        + ENVIRONMENT
-        + ", operation_type=~\"backtesting|training\", status=~\""
-        + statusRegex
-        + "\"}[$__range]))"
-        + " or label_replace(vector(0), \"operation_type\", \"backtesting\", \"\", \"\")"
-        + " or label_replace(vector(0), \"operation_type\", \"training\", \"\", \"\")";
+  static Expr workerOperations(String statusRegex) {
+    return sum(increase(
+                ofBackend("ktrdr_operations_total")
+                    .re("operation_type", "backtesting|training")
+                    .re("status", statusRegex),
+                Window.range()))
+        .by("operation_type")
+        .or(zeroFor("backtesting"))
+        .or(zeroFor("training"));
+  }
+
+  /** {@code vector(0)} labelled with one operation type. */
+  private static Expr zeroFor(String operationType) {
+    return labelReplace(vector(0), "operation_type", operationType, "operation_type", "");
   }
 
   // ---- Operations -----------------------------------------------------------------------------
 
-  private static final String OPERATIONS =
-      "{job=\"" + BACKEND_JOB + "\", " + ENVIRONMENT + ", operation_type=~\"$operation_type\"";
-
   /** Operations started or resumed and not yet ended (the gauge has no labels of its own). */
-  static final String ACTIVE_OPERATIONS = "sum(ktrdr_operations_active" + BACKEND + ")";
+  static final Expr ACTIVE_OPERATIONS = sum(ofBackend("ktrdr_operations_active"));
 
   /** Operations that ended in the selected range, by operation type. */
-  static final String OPERATIONS_BY_TYPE =
-      "sum by (operation_type) (increase(ktrdr_operations_total" + OPERATIONS + "}[$__range]))";
+  static final Expr OPERATIONS_BY_TYPE =
+      sum(increase(ofOperations("ktrdr_operations_total"), Window.range())).by("operation_type");
 
   /**
    * Operations that ended in the selected range per duration bucket; Grafana's heatmap format turns
    * the cumulative {@code le} buckets into per-bucket counts.
    */
-  static final String OPERATION_DURATION_BUCKETS =
-      "sum by (le) (increase(ktrdr_operation_duration_seconds_bucket"
-          + OPERATIONS
-          + "}[$__range]))";
+  static final Expr OPERATION_DURATION_BUCKETS =
+      sum(increase(ofOperations("ktrdr_operation_duration_seconds_bucket"), Window.range()))
+          .by("le");
 
   /**
    * A quantile of the duration of operations that completed in the selected range, by type. The
-   * {@code >= 0} drops the NaN of types with no completed operation in the range.
+   * {@code > 0} drops the NaN of types with no completed operation in the range (a real quantile
+   * is above 0: the first bucket starts at 0).
    */
-  static String operationDurationQuantile(double quantile) {
-    return "histogram_quantile("
-        + quantile
-        + ", sum by (le, operation_type) (increase(ktrdr_operation_duration_seconds_bucket"
-        + OPERATIONS
-        + ", status=\"completed\"}[$__range]))) >= 0";
+  static Expr operationDurationQuantile(double quantile) {
+    return histogramQuantile(
+            quantile,
+            sum(increase(
+                    ofOperations("ktrdr_operation_duration_seconds_bucket")
+                        .eq("status", "completed"),
+                    Window.range()))
+                .by("le", "operation_type"))
+        .gt(0);
   }
 
   /**
    * Operations ending with {@code status} per minute. A zero while no operation has ended yet
    * keeps the line on the chart: the counter has no series before its first increment.
    */
-  static String operationsEndingPerMinute(String status) {
-    return "sum(rate(ktrdr_operations_total"
-        + OPERATIONS
-        + ", status=\""
-        + status
-        + "\"}[$__rate_interval])) * 60 or vector(0)";
+  static Expr operationsEndingPerMinute(String status) {
+    return sum(rate(ofOperations("ktrdr_operations_total").eq("status", status)))
+        .times(60)
+        .or(vector(0));
   }
 }

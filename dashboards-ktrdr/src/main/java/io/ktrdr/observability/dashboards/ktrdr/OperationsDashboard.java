@@ -115,11 +115,8 @@ final class OperationsDashboard {
                 + " operations that run for an hour or more.")
         .datasource(KtrdrVariables.PROMETHEUS)
         .target(
-            PrometheusTarget.builder(KtrdrQueries.OPERATION_DURATION_BUCKETS)
-                .datasource(KtrdrVariables.PROMETHEUS)
-                .instant()
+            instant(KtrdrQueries.OPERATION_DURATION_BUCKETS, "{{le}}")
                 .format(PrometheusTarget.Format.HEATMAP)
-                .legendFormat("{{le}}")
                 .fixedWindow(WHOLE_RANGE))
         .unit("none")
         .decimals(0)
