@@ -74,7 +74,7 @@ final class TraceLinks {
     ObjectNode range = pane.putObject("range");
     range.put("from", "${__from}");
     range.put("to", "${__to}");
-    return "/explore?schemaVersion=1&orgId=1&panes=" + encodeKeepingVariables(json(panes));
+    return "/explore?schemaVersion=1&panes=" + encodeKeepingVariables(json(panes));
   }
 
   private static String json(ObjectNode node) {
