@@ -328,7 +328,7 @@ public final class LiveSimulation implements AutoCloseable {
       String id = random.nextDouble() < 0.03 || active.isEmpty() ? "op_unknown_" + random.nextInt(1000) : active.get(random.nextInt(active.size()));
       submit(() -> get(backend.uri(SimulatedBackend.OPERATION_PATH_PREFIX + id)));
     }
-    for (int i = poisson(random, 0.2 * seconds); i > 0; i--) {
+    for (int i = poisson(random, 0.5 * seconds); i > 0; i--) {
       submit(() -> get(backend.uri("/api/v1/operations")));
     }
     for (int i = poisson(random, 0.05 * seconds); i > 0; i--) {

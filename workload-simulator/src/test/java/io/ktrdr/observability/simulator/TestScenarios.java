@@ -1,0 +1,27 @@
+package io.ktrdr.observability.simulator;
+
+import io.ktrdr.observability.simulator.model.OperationType;
+import io.ktrdr.observability.simulator.model.Scenario;
+
+/** Scenarios that make a live run at high time scale show everything within a few seconds. */
+final class TestScenarios {
+
+  private TestScenarios() {}
+
+  /**
+   * Every operation type often, training workers over-subscribed (so some operations find no
+   * worker), and one request in five failing.
+   */
+  static Scenario busy() {
+    Scenario.Builder builder = Scenario.builder().name("busy").httpErrorRatio(0.2);
+    for (OperationType type : OperationType.values()) {
+      builder.ratePerHour(type, 200);
+    }
+    return builder
+        .ratePerHour(OperationType.BACKTESTING, 900)
+        .ratePerHour(OperationType.TRAINING, 300)
+        .duration(OperationType.TRAINING, new Scenario.DurationDistribution(2400, 0.3))
+        .duration(OperationType.AGENT_RESEARCH, new Scenario.DurationDistribution(600, 0.3))
+        .build();
+  }
+}
