@@ -95,11 +95,7 @@ show_progress() {
 }
 
 build_go_component() {
-  local component="$1" version="$2" home="$3" row module module_version module_dir staging started
-  row="$(module_version_of "${component}" "${version}")" \
-    || fail "${component} ${version} (pinned in ${COMPOSE_FILE}): no Go module version known for it;" \
-      "releases that build here: $(known_releases_of "${component}"). Pin one of those, or add a row to module_version_of in native-stack/install.sh"
-  read -r module module_version <<< "${row}"
+  local component="$1" version="$2" home="$3" module="$4" module_version="$5" module_dir staging started
   started="${SECONDS}"
   log "building ${component} ${version} from ${module}@${module_version} (first build takes minutes)"
 
@@ -147,11 +143,26 @@ install_component() {
     grafana_home "${version}"
     return
   fi
+  local row module module_version
+  row="$(module_version_of "${component}" "${version}")" \
+    || fail "${component} ${version} (pinned in ${COMPOSE_FILE}): no Go module version known for it;" \
+      "releases that build here: $(known_releases_of "${component}"). Pin one of those, or add a row to module_version_of in native-stack/install.sh"
+  read -r module module_version <<< "${row}"
   home="${CACHE_ROOT}/${component}-${version}"
+  if [[ ! -f "${home}/.complete" ]]; then
+    # One build per home at a time: a second install (another test run, another checkout) waits
+    # for the first and then finds the home complete. The lock goes with this subshell.
+    mkdir -p "${CACHE_ROOT}"
+    exec 9> "${CACHE_ROOT}/.${component}-${version}.lock"
+    if ! flock -n 9; then
+      log "${component} ${version}: another install is building it; waiting"
+      flock 9
+    fi
+  fi
   if [[ -f "${home}/.complete" ]]; then
     log "${component} ${version}: cached ($(human_size "${home}")) in ${home}"
   else
-    build_go_component "${component}" "${version}" "${home}"
+    build_go_component "${component}" "${version}" "${home}" "${module}" "${module_version}" || return 1
   fi
   echo "${home}"
 }

@@ -1,11 +1,13 @@
 package io.ktrdr.observability.e2e.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,32 @@ class InstallScriptTest {
     assertThat(result.status).as(result.stderr).isZero();
     assertThat(result.stdout).isEqualTo("prometheus=" + home + "\n");
     assertThat(result.stderr).contains("prometheus 3.14.0: cached");
+  }
+
+  @Test
+  void aSecondInstallWaitsForTheBuildUnderWayAndUsesItsResult() throws Exception {
+    Path compose = compose("prom/prometheus:v3.14.0");
+    Path cache = Files.createDirectories(temp.resolve("cache"));
+    Path locked = temp.resolve("locked");
+    // Plays the first install: holds the home's lock for a second, then completes the home.
+    Process firstInstall =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "exec 9> .prometheus-3.14.0.lock; flock 9; touch " + locked
+                    + "; sleep 1; mkdir prometheus-3.14.0; touch prometheus-3.14.0/.complete")
+            .directory(cache.toFile())
+            .start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(locked));
+
+    Result result = run(compose, "--print-homes", "prometheus");
+
+    assertThat(firstInstall.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(result.status).as(result.stderr).isZero();
+    assertThat(result.stderr)
+        .contains("prometheus 3.14.0: another install is building it; waiting")
+        .contains("prometheus 3.14.0: cached");
+    assertThat(result.stdout).isEqualTo("prometheus=" + cache.resolve("prometheus-3.14.0") + "\n");
   }
 
   @Test
