@@ -16,6 +16,7 @@ import io.ktrdr.observability.dashboards.model.StatPanelBuilder.TextMode;
 import io.ktrdr.observability.dashboards.model.StateTimelinePanelBuilder;
 import io.ktrdr.observability.dashboards.model.TimeseriesPanelBuilder;
 import io.ktrdr.observability.dashboards.model.Thresholds;
+import io.ktrdr.observability.dashboards.model.Transformation;
 import io.ktrdr.observability.dashboards.model.ValueMapping;
 import io.ktrdr.observability.dashboards.promql.Expr;
 import io.ktrdr.observability.dashboards.promql.PromQl;
@@ -108,6 +109,24 @@ final class KtrdrPanels {
         .property("color", Map.of("mode", "thresholds"))
         .property("custom.cellOptions", Map.of("type", "color-background"))
         .build();
+  }
+
+  /**
+   * Lays out a table's columns: drops Grafana's {@code Time} column and shows the given fields in
+   * order under new names, as pairs {@code field, name, field, name, ...}.
+   */
+  static Transformation columns(String... fieldsAndNames) {
+    if (fieldsAndNames.length == 0 || fieldsAndNames.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "columns come in field, name pairs: " + List.of(fieldsAndNames));
+    }
+    Transformation.Builder organize =
+        Transformation.of("organize").option("excludeByName.Time", true);
+    for (int i = 0; i < fieldsAndNames.length; i += 2) {
+      organize.option("indexByName." + fieldsAndNames[i], i / 2);
+      organize.option("renameByName." + fieldsAndNames[i], fieldsAndNames[i + 1]);
+    }
+    return organize.build();
   }
 
   /** Colors the series or field named {@code name} with a fixed color. */

@@ -139,11 +139,10 @@ final class OperationsDashboard {
         .target(table(KtrdrQueries.operationDurationQuantile(0.95)).fixedWindow(WHOLE_RANGE))
         .transformation(Transformation.merge())
         .transformation(
-            Transformation.of("organize")
-                .option("excludeByName.Time", true)
-                .option("renameByName.operation_type", "Operation type")
-                .option("renameByName.Value #A", "p50")
-                .option("renameByName.Value #B", "p95"))
+            KtrdrPanels.columns(
+                "operation_type", "Operation type",
+                "Value #A", "p50",
+                "Value #B", "p95"))
         .xField("Operation type")
         .showValue(ShowValue.AUTO)
         .legend(LegendMode.LIST, LegendPlacement.BOTTOM)

@@ -85,13 +85,12 @@ final class RecentOperationsPanel {
                             "config",
                             Map.of("id", "isNotNull", "options", Map.of())))))
         .transformation(
-            Transformation.of("organize")
-                .option("indexByName." + TRACE_NAME, 0)
-                .option("indexByName." + START_TIME, 1)
-                .option("indexByName." + DURATION, 2)
-                .option("indexByName." + ERROR, 3)
-                .option("indexByName." + TRACE_ID, 4)
-                .option("renameByName." + TRACE_NAME, "Operation"))
+            KtrdrPanels.columns(
+                TRACE_NAME, "Operation",
+                START_TIME, START_TIME,
+                DURATION, DURATION,
+                ERROR, ERROR,
+                TRACE_ID, TRACE_ID))
         // Units per column: a table-wide unit would also format the start time as a number.
         .override(FieldOverride.byName(DURATION).unit("µs"))
         .override(

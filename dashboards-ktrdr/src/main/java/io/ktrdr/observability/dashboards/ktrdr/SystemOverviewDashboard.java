@@ -111,20 +111,13 @@ final class SystemOverviewDashboard {
         .target(table(KtrdrQueries.SERVICE_LAST_SCRAPE_ROWS))
         .transformation(Transformation.merge())
         .transformation(
-            Transformation.of("organize")
-                .option("excludeByName.Time", true)
-                .option("indexByName.service", 0)
-                .option("indexByName.service_type", 1)
-                .option("indexByName.worker_type", 2)
-                .option("indexByName.environment", 3)
-                .option("indexByName.Value #A", 4)
-                .option("indexByName.Value #B", 5)
-                .option("renameByName.service", "Service")
-                .option("renameByName.service_type", "Type")
-                .option("renameByName.worker_type", "Worker type")
-                .option("renameByName.environment", "Environment")
-                .option("renameByName.Value #A", "Up")
-                .option("renameByName.Value #B", "Last scrape"))
+            KtrdrPanels.columns(
+                "service", "Service",
+                "service_type", "Type",
+                "worker_type", "Worker type",
+                "environment", "Environment",
+                "Value #A", "Up",
+                "Value #B", "Last scrape"))
         .unit("none")
         .override(KtrdrPanels.upDownColumn("Up"))
         .override(FieldOverride.byName("Last scrape").unit("dateTimeFromNow"))

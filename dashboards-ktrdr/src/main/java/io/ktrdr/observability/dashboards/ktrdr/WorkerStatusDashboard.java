@@ -14,6 +14,7 @@ import io.ktrdr.observability.dashboards.model.PanelOptions.ShowValue;
 import io.ktrdr.observability.dashboards.model.PanelOptions.Stacking;
 import io.ktrdr.observability.dashboards.model.StatPanelBuilder.ColorMode;
 import io.ktrdr.observability.dashboards.model.Transformation;
+import io.ktrdr.observability.dashboards.promql.Expr;
 
 /**
  * KTRDR Worker Status: the workers as the backend's registry counts them, and as Prometheus sees
@@ -48,31 +49,32 @@ final class WorkerStatusDashboard {
   }
 
   static Panel registeredWorkers() {
-    return KtrdrPanels.stat(
-            "Registered workers",
-            "Workers registered with the backend, in all and by type"
-                + " (ktrdr_workers_registered_total, a gauge despite its name). Normal: 4, two"
-                + " backtesting and two training; fewer means a worker never registered or was"
-                + " dropped.")
-        .target(instant(KtrdrQueries.REGISTERED_WORKERS, "all"))
-        .target(instant(KtrdrQueries.REGISTERED_WORKERS_BY_TYPE, "{{worker_type}}"))
-        .unit("none")
-        .decimals(0)
-        .thresholds(KtrdrPanels.ZERO_IS_BAD)
-        .colorMode(ColorMode.BACKGROUND)
-        .size(12, 5)
-        .build();
+    return workerCount(
+        "Registered workers",
+        "Workers registered with the backend, in all and by type"
+            + " (ktrdr_workers_registered_total, a gauge despite its name). Normal: 4, two"
+            + " backtesting and two training; fewer means a worker never registered or was"
+            + " dropped.",
+        KtrdrQueries.REGISTERED_WORKERS,
+        KtrdrQueries.REGISTERED_WORKERS_BY_TYPE);
   }
 
   static Panel availableWorkers() {
-    return KtrdrPanels.stat(
-            "Available workers",
-            "Registered workers whose status is available, in all and by type"
-                + " (ktrdr_workers_available). Normal while idle: as many as registered; 0 for a"
-                + " type means every such worker is busy or unreachable and new operations of"
-                + " that type find no worker.")
-        .target(instant(KtrdrQueries.AVAILABLE_WORKERS, "all"))
-        .target(instant(KtrdrQueries.AVAILABLE_WORKERS_BY_TYPE, "{{worker_type}}"))
+    return workerCount(
+        "Available workers",
+        "Registered workers whose status is available, in all and by type"
+            + " (ktrdr_workers_available). Normal while idle: as many as registered; 0 for a"
+            + " type means every such worker is busy or unreachable and new operations of"
+            + " that type find no worker.",
+        KtrdrQueries.AVAILABLE_WORKERS,
+        KtrdrQueries.AVAILABLE_WORKERS_BY_TYPE);
+  }
+
+  /** A count of workers in all and by type, red when a count drops to zero. */
+  private static Panel workerCount(String title, String description, Expr all, Expr byType) {
+    return KtrdrPanels.stat(title, description)
+        .target(instant(all, "all"))
+        .target(instant(byType, "{{worker_type}}"))
         .unit("none")
         .decimals(0)
         .thresholds(KtrdrPanels.ZERO_IS_BAD)
@@ -92,18 +94,12 @@ final class WorkerStatusDashboard {
         .target(table(KtrdrQueries.WORKER_STARTED_ROWS))
         .transformation(Transformation.merge())
         .transformation(
-            Transformation.of("organize")
-                .option("excludeByName.Time", true)
-                .option("indexByName.service", 0)
-                .option("indexByName.worker_type", 1)
-                .option("indexByName.environment", 2)
-                .option("indexByName.Value #A", 3)
-                .option("indexByName.Value #B", 4)
-                .option("renameByName.service", "Worker")
-                .option("renameByName.worker_type", "Type")
-                .option("renameByName.environment", "Environment")
-                .option("renameByName.Value #A", "Up")
-                .option("renameByName.Value #B", "Up since"))
+            KtrdrPanels.columns(
+                "service", "Worker",
+                "worker_type", "Type",
+                "environment", "Environment",
+                "Value #A", "Up",
+                "Value #B", "Up since"))
         .unit("none")
         .override(KtrdrPanels.upDownColumn("Up"))
         .override(FieldOverride.byName("Up since").unit("dateTimeAsIso"))
@@ -128,11 +124,10 @@ final class WorkerStatusDashboard {
                 .fixedWindow(WHOLE_RANGE))
         .transformation(Transformation.merge())
         .transformation(
-            Transformation.of("organize")
-                .option("excludeByName.Time", true)
-                .option("renameByName.operation_type", "Worker type")
-                .option("renameByName.Value #A", "Completed")
-                .option("renameByName.Value #B", "Failed or cancelled"))
+            KtrdrPanels.columns(
+                "operation_type", "Worker type",
+                "Value #A", "Completed",
+                "Value #B", "Failed or cancelled"))
         .xField("Worker type")
         .stacking(Stacking.NORMAL)
         .showValue(ShowValue.AUTO)
