@@ -87,7 +87,7 @@ public final class LiveSimulation implements AutoCloseable {
 
   private LiveSimulation(Settings settings) {
     this.settings = settings;
-    this.startedAt = Instant.now();
+    this.startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     this.startNanos = System.nanoTime();
     this.lastTickNanos = startNanos;
     this.model = new WorkloadModel(settings.scenario(), settings.seed(), startedAt, settings.workers());

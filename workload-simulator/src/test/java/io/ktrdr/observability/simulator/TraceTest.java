@@ -1,0 +1,157 @@
+package io.ktrdr.observability.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One trace per operation, from the backend's server span over real HTTP into the worker's work spans. */
+class TraceTest {
+
+  private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+  private static final AttributeKey<String> OPERATION_ID = AttributeKey.stringKey("operation.id");
+
+  private static final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private static RunningSimulator simulator;
+
+  @BeforeAll
+  static void runUntilTrainingsAndBacktestsEnded() {
+    simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().seed(11).scenario(TestScenarios.busy())
+        .timeScale(600).spanExporter(spans).serviceVersion("2.3.4").build().start();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+      assertThat(withWholeTrace("worker.backtest")).isNotEmpty();
+      assertThat(withWholeTrace("worker.train")).isNotEmpty();
+      assertThat(named("data.load")).isNotEmpty();
+      assertThat(spans.getFinishedSpanItems()).anyMatch(s -> "no_workers_available".equals(
+          s.getAttributes().get(AttributeKey.stringKey("worker.selection_status"))));
+    });
+  }
+
+  @AfterAll
+  static void stop() {
+    simulator.close();
+  }
+
+  @Test
+  void aBacktestIsOneTraceFromTheBackendIntoTheWorker() {
+    SpanData work = withWholeTrace("worker.backtest").get(0);
+    Map<String, SpanData> trace = traceOf(work);
+
+    SpanData workerServer = parentOf(work, trace);
+    SpanData client = parentOf(workerServer, trace);
+    SpanData backendServer = parentOf(client, trace);
+
+    assertThat(workerServer.getName()).isEqualTo("POST /backtests/start");
+    assertThat(workerServer.getKind()).isEqualTo(SpanKind.SERVER);
+    assertThat(service(workerServer)).matches("ktrdr-backtest-worker-[0-9a-f]{8}");
+    assertThat(client.getName()).isEqualTo("POST");
+    assertThat(client.getKind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(service(client)).isEqualTo("ktrdr-api");
+    assertThat(backendServer.getName()).isEqualTo("POST /api/v1/backtests/start");
+    assertThat(backendServer.getKind()).isEqualTo(SpanKind.SERVER);
+    assertThat(backendServer.getParentSpanContext().isValid()).isFalse();
+
+    assertThat(childrenOf(backendServer, trace)).containsKeys("operations.create", "workers.select", "POST");
+    SpanData select = childrenOf(backendServer, trace).get("workers.select");
+    SpanData registry = childrenOf(select, trace).get("worker_registry.select_worker");
+    assertThat(registry.getAttributes().asMap()).containsEntry(AttributeKey.stringKey("worker.type"), "backtesting")
+        .containsEntry(AttributeKey.stringKey("worker.selection_status"), "success")
+        .containsEntry(AttributeKey.stringKey("worker.selected_id"), service(workerServer).substring("ktrdr-backtest-worker-".length()))
+        .containsKey(AttributeKey.longKey("worker.available_workers"));
+    SpanData create = childrenOf(backendServer, trace).get("operations.create");
+    assertThat(create.getAttributes().get(AttributeKey.stringKey("operation.type"))).isEqualTo("backtesting");
+    assertThat(create.getAttributes().get(OPERATION_ID)).isEqualTo(work.getAttributes().get(OPERATION_ID)).startsWith("op_backtesting_");
+
+    assertThat(childrenOf(work, trace)).containsKey("backtest.data_loading");
+    assertThat(work.getAttributes().get(AttributeKey.stringKey("operation.status"))).isIn("completed", "failed", "cancelled");
+  }
+
+  @Test
+  void theWorkerContinuesTheTraceFromTheTraceparentHeader() {
+    SpanData workerServer = withWholeTrace("POST /backtests/start").get(0);
+    Map<String, SpanData> trace = traceOf(workerServer);
+    SpanData client = parentOf(workerServer, trace);
+
+    // Different services with their own tracer providers: the context crossed only over HTTP.
+    assertThat(workerServer.getResource()).isNotEqualTo(client.getResource());
+    assertThat(workerServer.getParentSpanContext().isRemote()).isTrue();
+    assertThat(workerServer.getParentSpanContext().getSpanId()).isEqualTo(client.getSpanId());
+  }
+
+  @Test
+  void aTrainingCarriesTheTrainingWorkSpans() {
+    SpanData train = withWholeTrace("worker.train").get(0);
+    Map<String, SpanData> trace = traceOf(train);
+
+    SpanData execute = childrenOf(train, trace).get("worker.training.execute");
+    SpanData load = childrenOf(execute, trace).get("worker.training.load_data");
+    assertThat(childrenOf(load, trace)).containsKey("training.data_loading");
+    assertThat(service(train)).matches("ktrdr-training-worker-[0-9a-f]{8}");
+    SpanData backendServer = trace.values().stream().filter(s -> !s.getParentSpanContext().isValid()).findFirst().orElseThrow();
+    assertThat(backendServer.getName()).isEqualTo("POST /api/v1/trainings/start");
+    assertThat(trace.values()).extracting(SpanData::getName).contains("training.start", "operations.create", "workers.select");
+  }
+
+  @Test
+  void aDataLoadRunsOnTheBackendWithItsDataAttributes() {
+    SpanData load = named("data.load").get(0);
+    SpanData download = childrenOf(load, traceOf(load)).get("data.download");
+
+    assertThat(service(load)).isEqualTo("ktrdr-api");
+    assertThat(download.getAttributes().asMap()).containsKeys(AttributeKey.stringKey("data.symbol"),
+        AttributeKey.stringKey("data.timeframe"), AttributeKey.longKey("data.rows"));
+  }
+
+  @Test
+  void everySpanCarriesTheContractsResourceAttributes() {
+    assertThat(spans.getFinishedSpanItems()).allSatisfy(span -> assertThat(span.getResource().getAttributes().asMap())
+        .containsKey(SERVICE_NAME)
+        .containsEntry(AttributeKey.stringKey("service.version"), "2.3.4")
+        .containsEntry(AttributeKey.stringKey("deployment.environment"), "development"));
+    assertThat(spans.getFinishedSpanItems()).extracting(TraceTest::service).map(s -> s.replaceAll("[0-9a-f]{8}$", "<id>"))
+        .contains("ktrdr-api", "ktrdr-backtest-worker-<id>", "ktrdr-training-worker-<id>");
+  }
+
+  private static List<SpanData> named(String name) {
+    return spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList();
+  }
+
+  /** Spans of that name whose trace has been exported up to its root on the backend. */
+  private static List<SpanData> withWholeTrace(String name) {
+    return named(name).stream()
+        .filter(span -> traceOf(span).values().stream().anyMatch(s -> !s.getParentSpanContext().isValid()))
+        .toList();
+  }
+
+  /** All spans of the trace, once the backend's root span has been exported too. */
+  private static Map<String, SpanData> traceOf(SpanData span) {
+    return spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(span.getTraceId()))
+        .collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
+  }
+
+  private static SpanData parentOf(SpanData span, Map<String, SpanData> trace) {
+    SpanData parent = trace.get(span.getParentSpanId());
+    assertThat(parent).as("parent of %s in trace %s", span.getName(), span.getTraceId()).isNotNull();
+    return parent;
+  }
+
+  private static Map<String, SpanData> childrenOf(SpanData span, Map<String, SpanData> trace) {
+    return trace.values().stream().filter(s -> s.getParentSpanId().equals(span.getSpanId()))
+        .collect(Collectors.toMap(SpanData::getName, Function.identity(), (a, b) -> a));
+  }
+
+  private static String service(SpanData span) {
+    return span.getResource().getAttribute(SERVICE_NAME);
+  }
+}
