@@ -42,7 +42,7 @@ class ComposeFileContentTest {
     assertThat(map(compose.get("services"))).containsOnlyKeys("grafana", "prometheus", "jaeger", "simulator");
     assertThat(service("grafana").get("image")).isEqualTo("grafana/grafana:13.2.3");
     assertThat(service("prometheus").get("image")).isEqualTo("prom/prometheus:v3.14.0");
-    assertThat(service("jaeger").get("image")).isEqualTo("jaegertracing/jaeger:2.20.0");
+    assertThat(service("jaeger").get("image")).isEqualTo("jaegertracing/jaeger:2.13.0");
   }
 
   @Test
