@@ -107,6 +107,10 @@ public final class SimulatorCommand implements Callable<Integer> {
   boolean quiet;
 
   public static void main(String[] args) {
+    // One line per log record: an unreachable collector is reported, not dumped as a stack trace.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%n");
+    }
     System.exit(execute(args));
   }
 

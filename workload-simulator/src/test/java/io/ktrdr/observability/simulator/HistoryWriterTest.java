@@ -1,0 +1,111 @@
+package io.ktrdr.observability.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ktrdr.observability.simulator.model.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryWriterTest {
+
+  private static final Instant END = Instant.parse("2026-11-20T12:00:00Z");
+
+  @TempDir
+  Path dir;
+
+  private HistoryWriter.Summary write(String scenario, long seed, Duration span, Path file) {
+    return HistoryWriter.builder().scenario(Scenario.named(scenario)).seed(seed).end(END).span(span).build().write(file);
+  }
+
+  @Test
+  void historyIsStrictOpenMetricsWithTheTargetLabelsPrometheusWouldAdd() throws Exception {
+    Path file = dir.resolve("history.om");
+    HistoryWriter.Summary summary = write("worker-outage", 3, Duration.ofHours(1), file);
+
+    OpenMetricsFile history = OpenMetricsFile.check(file);
+
+    assertThat(history.samples).isEqualTo(summary.samples());
+    assertThat(history.familyTypes).containsEntry("up", "gauge").containsEntry("ktrdr_operations", "counter")
+        .containsEntry("ktrdr_operation_duration_seconds", "histogram").containsEntry("ktrdr_workers_registered_total", "gauge")
+        .containsEntry("ktrdr_workers_available", "gauge").containsEntry("ktrdr_operations_active", "gauge")
+        .containsEntry("process_cpu_seconds", "counter").containsEntry("process_resident_memory_bytes", "gauge");
+    assertThat(history.labelsOf.values()).allSatisfy(labels -> assertThat(labels)
+        .containsKeys("job", "instance", "environment", "service", "service_type"));
+    List<Map<String, String>> upSeries = history.labelsOf.entrySet().stream().filter(e -> e.getKey().startsWith("up{"))
+        .map(Map.Entry::getValue).toList();
+    assertThat(upSeries).hasSize(5).allSatisfy(labels ->
+        assertThat(labels.containsKey("worker_type")).isEqualTo(labels.get("service_type").equals("worker")));
+    assertThat(history.labelsOf.values()).filteredOn(l -> "ktrdr-workers".equals(l.get("job")))
+        .extracting(l -> l.get("instance")).containsOnly(
+            "backtest-worker-1:5003", "backtest-worker-2:5004", "training-worker-1:5005", "training-worker-2:5006");
+  }
+
+  @Test
+  void historyAgreesWithTheGroundTruthOfTheSameRun() throws Exception {
+    Path file = dir.resolve("history.om");
+    HistoryWriter.Summary summary = write("worker-outage", 3, Duration.ofHours(2), file);
+
+    OpenMetricsFile history = OpenMetricsFile.check(file);
+
+    assertThat(history.lastSum("ktrdr_operations_total")).isEqualTo(summary.groundTruth().operationsEnded());
+    assertThat(history.lastSum("ktrdr_operation_duration_seconds_count")).isEqualTo(summary.groundTruth().operationsEnded());
+    // Two hours of worker-outage: backtest-worker-2 is away from minute 5 to 10 of each hour.
+    List<String> downSamples = linesOf(file).filter(l -> l.startsWith("up{") && l.contains("backtest-worker-2") && l.contains("} 0 "))
+        .toList();
+    assertThat(downSamples).hasSize(2 * 5 * 4);
+    assertThat(summary.groundTruth().endpointChanges()).filteredOn(c -> c.worker().equals("backtest-worker-2"))
+        .extracting(c -> c.at() + (c.answering() ? " up" : " down")).containsExactly(
+            "2026-11-20T10:05:00Z down", "2026-11-20T10:10:00Z up", "2026-11-20T11:05:00Z down", "2026-11-20T11:10:00Z up");
+  }
+
+  @Test
+  void sameSeedWritesTheSameFileByteForByte() throws Exception {
+    Path first = dir.resolve("a.om");
+    Path second = dir.resolve("b.om");
+    write("burst", 9, Duration.ofHours(1), first);
+    write("burst", 9, Duration.ofHours(1), second);
+
+    assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
+  }
+
+  @Test
+  void countersStartWhereTheirSeriesFirstAppearsAndNeverFall() throws Exception {
+    Path file = dir.resolve("history.om");
+    write("error-storm", 4, Duration.ofHours(1), file);
+
+    OpenMetricsFile history = OpenMetricsFile.check(file);
+
+    assertThat(history.lastValues.entrySet()).filteredOn(e -> e.getKey().startsWith("ktrdr_operations_total{"))
+        .isNotEmpty().allSatisfy(e -> assertThat(e.getValue()).isPositive());
+    assertThat(history.lastValues.keySet()).anyMatch(k -> k.contains("status=\"failed\""));
+  }
+
+  @Test
+  void aFailedWriteLeavesNoFileBehind() throws Exception {
+    Path blocked = dir.resolve("blocked");
+    Files.writeString(blocked, "a file where a directory should be");
+
+    assertThatThrownBy(() -> write("steady", 1, Duration.ofHours(1), blocked.resolve("history.om")))
+        .hasMessageStartingWith("cannot write history to " + blocked.resolve("history.om"));
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("blocked");
+  }
+
+  @Test
+  void badSettingsAreRefused() {
+    assertThatThrownBy(() -> HistoryWriter.builder().step(Duration.ofMillis(10))).hasMessage("step must be at least 1s: PT0.01S");
+    assertThatThrownBy(() -> HistoryWriter.builder().span(Duration.ZERO)).hasMessage("span must be positive: PT0S");
+    assertThatThrownBy(() -> HistoryWriter.builder().workers(Map.of())).hasMessage("workers must not be empty");
+  }
+
+  private static Stream<String> linesOf(Path file) throws Exception {
+    return Files.readAllLines(file).stream();
+  }
+}
