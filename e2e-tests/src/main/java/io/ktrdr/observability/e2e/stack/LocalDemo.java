@@ -1,14 +1,11 @@
 package io.ktrdr.observability.e2e.stack;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,9 +17,6 @@ import java.util.concurrent.CountDownLatch;
  * writes {@code ready} there, holding the addresses to open.
  */
 public final class LocalDemo {
-  static final String SIMULATOR_JAR = "workload-simulator/target/ktrdr-workload-simulator.jar";
-  private static final URI SIMULATED_BACKEND_METRICS = URI.create("http://127.0.0.1:8000/metrics/");
-
   private LocalDemo() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -32,23 +26,19 @@ public final class LocalDemo {
     }
     Path project = Path.of(args[0]).toAbsolutePath();
     Path state = Path.of(args[1]).toAbsolutePath();
-    Path simulatorJar = project.resolve(SIMULATOR_JAR);
-    if (!Files.isRegularFile(simulatorJar)) {
-      throw new IllegalStateException(
-          "no simulator jar at " + simulatorJar + "; build it: ./mvnw -q -pl workload-simulator -am package -DskipTests");
-    }
+    ProvisionedConfiguration configuration = ProvisionedConfiguration.local(project);
 
     NativeStack stack =
         NativeStack.builder()
             .components(components())
-            .configuration(ProvisionedConfiguration.local(project))
+            .configuration(configuration)
             .projectDirectory(project)
             .runDirectory(state.resolve("run"))
             .usualPorts()
             .start();
-    ManagedProcess simulator;
+    LocalSimulator simulator;
     try {
-      simulator = startSimulator(simulatorJar, stack, state.resolve("run"));
+      simulator = LocalSimulator.start(project, configuration.environment(), stack, List.of());
     } catch (RuntimeException e) {
       stack.close();
       throw e;
@@ -79,25 +69,7 @@ public final class LocalDemo {
     return EnumSet.of(Component.PROMETHEUS, Component.JAEGER);
   }
 
-  private static ManagedProcess startSimulator(Path jar, NativeStack stack, Path run) {
-    Map<String, String> otlp =
-        Map.of(
-            "OTEL_EXPORTER_OTLP_ENDPOINT", stack.otlpGrpcEndpoint().toString(),
-            "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ManagedProcess simulator =
-        ManagedProcess.start(
-            "simulator", List.of(java, "-jar", jar.toString()), otlp, run, run.resolve("simulator.log"));
-    try {
-      simulator.awaitHealthy(SIMULATED_BACKEND_METRICS, Duration.ofSeconds(60));
-    } catch (RuntimeException e) {
-      simulator.close();
-      throw e;
-    }
-    return simulator;
-  }
-
-  private static String describe(NativeStack stack, ManagedProcess simulator) {
+  private static String describe(NativeStack stack, LocalSimulator simulator) {
     StringBuilder text = new StringBuilder();
     if (stack.components().contains(Component.GRAFANA)) {
       text.append("Grafana     ").append(stack.grafanaUri()).append("  (admin/admin)\n");
@@ -106,10 +78,10 @@ public final class LocalDemo {
         .append("Jaeger      ").append(stack.jaegerQueryUri()).append("  (API; no UI assets)\n")
         .append("OTLP        ").append(stack.otlpGrpcEndpoint()).append(" (gRPC), ")
         .append(stack.otlpHttpEndpoint()).append(" (HTTP)\n")
-        .append("Simulator   ").append(SIMULATED_BACKEND_METRICS).append(" and workers on 5003-5006\n")
+        .append("Simulator   ").append(simulator.backendMetricsUri()).append(", workers on 5003-5006, ")
+        .append(simulator.groundTruthUri()).append('\n')
         .append("Logs        ").append(stack.runDirectory()).append('\n')
-        .append("Started in  ").append(stack.startupTime().toMillis()).append(" ms; simulator ")
-        .append(simulator).append('\n');
+        .append("Started in  ").append(stack.startupTime().toMillis()).append(" ms\n");
     return text.toString();
   }
 }

@@ -108,6 +108,24 @@ final class ManagedProcess implements AutoCloseable {
     return name;
   }
 
+  /**
+   * Waits for a short-lived process to finish.
+   *
+   * @return its exit status
+   * @throws IllegalStateException if it is still running after {@code timeout}
+   */
+  int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(name + " still running after " + timeout.toSeconds() + " s");
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + name, e);
+    }
+  }
+
   Path logFile() {
     return logFile;
   }

@@ -187,6 +187,7 @@ public final class NativeStack implements AutoCloseable {
     private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     private Path projectDirectory = Path.of("");
     private boolean usualPorts;
+    private Path prometheusHistory;
 
     private Builder() {}
 
@@ -234,6 +235,21 @@ public final class NativeStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Samples in the OpenMetrics text format (ending in {@code # EOF}, timestamps in seconds) that
+     * Prometheus holds from its start, as if it had scraped them: e.g. days of history. They are
+     * turned into blocks with {@code promtool} before Prometheus starts; samples older than the
+     * retention (7 days) are dropped.
+     */
+    public Builder prometheusHistory(Path openMetricsFile) {
+      requireNonNull(openMetricsFile, "openMetricsFile");
+      if (!Files.isRegularFile(openMetricsFile)) {
+        throw new IllegalArgumentException("openMetricsFile is not a file: " + openMetricsFile);
+      }
+      this.prometheusHistory = openMetricsFile;
+      return this;
+    }
+
     /** A directory at or below the project root, where {@code native-stack/} is found; the working directory by default. */
     public Builder projectDirectory(Path projectDirectory) {
       this.projectDirectory = requireNonNull(projectDirectory, "projectDirectory");
@@ -256,6 +272,12 @@ public final class NativeStack implements AutoCloseable {
       Path run = runDirectory != null ? runDirectory : defaultRunDirectory();
       StackAddresses addresses = usualPorts ? StackAddresses.usualPorts() : StackAddresses.onFreePorts();
       GeneratedConfiguration generated = writeConfiguration(run, addresses);
+      if (prometheusHistory != null) {
+        if (!components.contains(Component.PROMETHEUS)) {
+          throw new IllegalStateException("prometheusHistory needs prometheus among the components");
+        }
+        PrometheusServer.backfill(homes.get(Component.PROMETHEUS), prometheusHistory, run);
+      }
 
       // The hook covers the JVM exiting while the servers start, as well as a stack never closed.
       Map<Component, ManagedProcess> started =

@@ -2,23 +2,61 @@ package io.ktrdr.observability.e2e.stack;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** How Prometheus is started in a local stack. */
 final class PrometheusServer {
   private PrometheusServer() {}
 
+  private static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(10);
+
   static ManagedProcess start(Path home, Path config, StackAddresses addresses, Path runDirectory) {
     List<String> command =
         List.of(
             home.resolve("bin/prometheus").toString(),
             "--config.file=" + config,
-            "--storage.tsdb.path=" + runDirectory.resolve("prometheus/data"),
+            "--storage.tsdb.path=" + dataDirectory(runDirectory),
             "--storage.tsdb.retention.time=7d",
             "--web.listen-address=" + StackAddresses.HOST + ":" + addresses.prometheusPort(),
             "--web.enable-lifecycle");
     return ManagedProcess.start(
         Component.PROMETHEUS.installName(), command, runDirectory, runDirectory.resolve("prometheus.log"));
+  }
+
+  static Path dataDirectory(Path runDirectory) {
+    return runDirectory.resolve("prometheus/data");
+  }
+
+  /**
+   * Turns OpenMetrics samples into TSDB blocks in Prometheus' data directory before it starts, as
+   * {@code promtool tsdb create-blocks-from openmetrics} does: history a scrape cannot produce.
+   */
+  static void backfill(Path home, Path openMetrics, Path runDirectory) {
+    Path log = runDirectory.resolve("promtool.log");
+    List<String> command =
+        List.of(
+            home.resolve("bin/promtool").toString(),
+            "tsdb",
+            "create-blocks-from",
+            "openmetrics",
+            openMetrics.toAbsolutePath().toString(),
+            dataDirectory(runDirectory).toString());
+    try (ManagedProcess promtool =
+        ManagedProcess.start("promtool", command, runDirectory, log)) {
+      int status = promtool.awaitExit(BACKFILL_TIMEOUT);
+      if (status != 0) {
+        throw new IllegalStateException(
+            "promtool could not backfill "
+                + openMetrics
+                + " (status "
+                + status
+                + ")\n--- last lines of "
+                + log
+                + " ---\n"
+                + LogFiles.tail(log, 40));
+      }
+    }
   }
 
   static URI healthUri(StackAddresses addresses) {

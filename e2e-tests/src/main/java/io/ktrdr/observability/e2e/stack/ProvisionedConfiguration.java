@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ktrdr.observability.provisioning.Provisioning;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
+import io.ktrdr.observability.provisioning.environment.Service;
 import java.nio.file.Path;
 
 /**
@@ -33,6 +34,17 @@ public final class ProvisionedConfiguration implements StackConfiguration {
     return new ProvisionedConfiguration(requireNonNull(environment, "environment"));
   }
 
+  /** The same environment with every KTRDR service on a port free on loopback now, for tests. */
+  public ProvisionedConfiguration withServicesOnFreePorts() {
+    Environment.Builder moved = environment.toBuilder();
+    for (Service service : environment.services()) {
+      int port = StackAddresses.freePort();
+      moved.service(service.name(), s -> s.host(StackAddresses.HOST).port(port));
+    }
+    return new ProvisionedConfiguration(moved.build());
+  }
+
+  /** The environment as described, before the stack's addresses are put in. */
   public Environment environment() {
     return environment;
   }

@@ -56,7 +56,8 @@ public final class StackAddresses {
     return new StackAddresses(ports);
   }
 
-  private static int freePort() {
+  /** A port free on loopback now. */
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       return socket.getLocalPort();
     } catch (IOException e) {

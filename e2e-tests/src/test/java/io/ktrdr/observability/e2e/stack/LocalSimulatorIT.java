@@ -1,0 +1,77 @@
+package io.ktrdr.observability.e2e.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The simulated KTRDR on free ports, scraped by the local Prometheus and traced into Jaeger. */
+class LocalSimulatorIT {
+  private static final HttpJson HTTP = HttpJson.anonymous();
+  private static NativeStack stack;
+  private static LocalSimulator simulator;
+
+  @BeforeAll
+  static void startStackAndSimulator() {
+    ProvisionedConfiguration configuration =
+        ProvisionedConfiguration.local(Projects.root()).withServicesOnFreePorts();
+    stack =
+        NativeStack.builder()
+            .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
+            .configuration(configuration)
+            .start();
+    simulator =
+        LocalSimulator.start(
+            Projects.root(), configuration.environment(), stack, List.of("--time-scale", "60"));
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    if (simulator != null) {
+      simulator.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void prometheusFindsTheBackendAndTheFourWorkersUp() {
+    URI query =
+        stack.prometheusUri()
+            .resolve("/api/v1/query?query=" + URLEncoder.encode("sum by (job) (up)", StandardCharsets.UTF_8));
+
+    // The first scrape of each target comes within one scrape interval (15 s).
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .untilAsserted(
+            () ->
+                assertThat(HTTP.get(query).path("data").path("result"))
+                    .as("targets up per job, from %s", query)
+                    .extracting(row -> row.path("metric").path("job").asText() + "=" + row.path("value").get(1).asText())
+                    .containsExactlyInAnyOrder("ktrdr-backend=1", "ktrdr-workers=4"));
+  }
+
+  @Test
+  void jaegerListsTheBackendAmongTheServicesThatSentSpans() {
+    URI services = stack.jaegerQueryUri().resolve("/api/services");
+
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .untilAsserted(
+            () ->
+                assertThat(HTTP.get(services).path("data"))
+                    .as("services listed by %s", services)
+                    .extracting(JsonNode::asText)
+                    .contains("ktrdr-api"));
+  }
+}
