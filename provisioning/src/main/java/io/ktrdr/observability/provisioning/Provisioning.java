@@ -2,6 +2,8 @@ package io.ktrdr.observability.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ktrdr.observability.dashboards.ktrdr.KtrdrDashboards;
+import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.internal.ComposeFile;
 import io.ktrdr.observability.provisioning.internal.DashboardFiles;
@@ -45,20 +47,24 @@ public final class Provisioning {
   public static GeneratedFiles renderMonitoring(Environment environment, Path monitoringDir) {
     requireNonNull(environment, "environment");
     requireNonNull(monitoringDir, "monitoringDir");
-    return new GeneratedFiles(monitoringFiles(environment, monitoringDir));
+    return new GeneratedFiles(monitoringFiles(environment, monitoringDir, KtrdrDashboards.all()));
   }
 
   /**
    * Everything the environment generates, paths relative to {@code outputRoot}: the tree under
    * {@code monitoring/} and the compose file, if any, beside it.
    *
-   * @throws GenerationException when a dashboard fails the lint
+   * @throws GenerationException listing every lint finding when a dashboard fails the lint
    */
   public static GeneratedFiles render(Environment environment, Path outputRoot) {
+    return render(environment, outputRoot, KtrdrDashboards.all());
+  }
+
+  static GeneratedFiles render(Environment environment, Path outputRoot, List<Dashboard> dashboards) {
     requireNonNull(environment, "environment");
     requireNonNull(outputRoot, "outputRoot");
     SortedMap<String, String> files = new TreeMap<>();
-    monitoringFiles(environment, outputRoot.resolve(MONITORING_DIR))
+    monitoringFiles(environment, outputRoot.resolve(MONITORING_DIR), dashboards)
         .forEach((path, text) -> files.put(MONITORING_DIR + "/" + path, text));
     environment.compose().ifPresent(compose ->
         files.put(compose.file(), ComposeFile.render(environment, "./" + MONITORING_DIR)));
@@ -79,13 +85,18 @@ public final class Provisioning {
    * the committed files), replacing what was generated before. Nothing is written when anything fails.
    */
   public static void generate(Environment environment, Path outputRoot) {
-    GeneratedFiles files = render(environment, outputRoot);
+    generate(environment, outputRoot, KtrdrDashboards.all());
+  }
+
+  static void generate(Environment environment, Path outputRoot, List<Dashboard> dashboards) {
+    GeneratedFiles files = render(environment, outputRoot, dashboards);
     TreeWriter.replace(outputRoot, files.files(), List.of(MONITORING_DIR + "/" + DASHBOARDS_DIR));
   }
 
-  private static SortedMap<String, String> monitoringFiles(Environment environment, Path monitoringDir) {
+  private static SortedMap<String, String> monitoringFiles(
+      Environment environment, Path monitoringDir, List<Dashboard> dashboards) {
     SortedMap<String, String> files = new TreeMap<>();
-    for (Map.Entry<String, String> dashboard : DashboardFiles.render().entrySet()) {
+    for (Map.Entry<String, String> dashboard : DashboardFiles.render(dashboards).entrySet()) {
       files.put(DASHBOARDS_DIR + "/" + dashboard.getKey(), dashboard.getValue());
     }
     String dashboardsPath = environment.grafana().dashboardsPath();

@@ -1,30 +1,60 @@
 package io.ktrdr.observability.provisioning.internal;
 
 import io.ktrdr.observability.dashboards.json.DashboardJson;
-import io.ktrdr.observability.dashboards.ktrdr.KtrdrDashboards;
+import io.ktrdr.observability.dashboards.ktrdr.KtrdrMetricCatalog;
+import io.ktrdr.observability.dashboards.lint.DashboardLinter;
+import io.ktrdr.observability.dashboards.lint.LintException;
+import io.ktrdr.observability.dashboards.lint.MetricCatalog;
+import io.ktrdr.observability.dashboards.lint.MetricType;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.provisioning.GenerationException;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The KTRDR dashboards as JSON files named by uid. */
+/**
+ * Dashboards as JSON files named by uid. Every dashboard passes the dashboard lint first, against
+ * the provisioned datasource uids and KTRDR's metric catalog; one finding refuses them all.
+ */
 public final class DashboardFiles {
   private DashboardFiles() {}
 
-  /** File name (e.g. {@code ktrdr-system-overview.json}) to JSON text. */
-  public static SortedMap<String, String> render() {
-    return render(KtrdrDashboards.all());
-  }
-
-  static SortedMap<String, String> render(List<Dashboard> dashboards) {
+  /**
+   * File name (e.g. {@code ktrdr-system-overview.json}) to JSON text.
+   *
+   * @throws GenerationException listing every lint finding
+   */
+  public static SortedMap<String, String> render(List<Dashboard> dashboards) {
+    try {
+      linter().check(dashboards);
+    } catch (LintException e) {
+      throw new GenerationException(e.getMessage(), e);
+    }
     SortedMap<String, String> files = new TreeMap<>();
     for (Dashboard dashboard : dashboards) {
-      String fileName = dashboard.uid() + ".json";
-      if (files.put(fileName, DashboardJson.write(dashboard)) != null) {
-        throw new GenerationException("dashboard uid " + dashboard.uid() + " is used twice; Grafana would load one");
-      }
+      files.put(dashboard.uid() + ".json", DashboardJson.write(dashboard));
     }
     return files;
+  }
+
+  static DashboardLinter linter() {
+    return DashboardLinter.builder()
+        .provisionedDatasources(GrafanaProvisioning.PROMETHEUS_UID, GrafanaProvisioning.JAEGER_UID)
+        .metricCatalog(ktrdrCatalog())
+        .build();
+  }
+
+  /** The telemetry contract's metrics as the lint's catalog. */
+  static MetricCatalog ktrdrCatalog() {
+    MetricCatalog.Builder catalog = MetricCatalog.builder();
+    for (KtrdrMetricCatalog.Metric metric : KtrdrMetricCatalog.metrics()) {
+      catalog.metric(metric.name(), switch (metric.type()) {
+        case COUNTER -> MetricType.COUNTER;
+        case GAUGE -> MetricType.GAUGE;
+        case HISTOGRAM -> MetricType.HISTOGRAM;
+        case INFO -> MetricType.INFO;
+      });
+    }
+    return catalog.build();
   }
 }
