@@ -9,7 +9,6 @@ import io.ktrdr.observability.dashboards.model.Dashboard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,14 +42,13 @@ final class CounterNotRawRule implements LintRule {
       return findings;
     }
     MetricCatalog catalog = context.metricCatalog().get();
-    for (PrometheusQuery query : PrometheusQuery.of(dashboard)) {
-      Optional<Node> root = context.parse(query.expr);
+    PrometheusQuery.forEachParsed(dashboard, context, (query, root) -> {
       // Variables read label values and annotations mark times: neither shows a value.
-      if (root.isEmpty() || query.panel == null) {
-        continue;
+      if (query.panel == null) {
+        return;
       }
       Set<String> raw = new LinkedHashSet<>();
-      PromQlTree.walk(root.get(), (node, ancestors) -> {
+      PromQlTree.walk(root, (node, ancestors) -> {
         if (node instanceof VectorSelector && ((VectorSelector) node).metric() != null) {
           String metric = ((VectorSelector) node).metric();
           boolean cumulative =
@@ -67,7 +65,7 @@ final class CounterNotRawRule implements LintRule {
                 (type == MetricType.COUNTER ? "counter " : type.name().toLowerCase(java.util.Locale.ROOT) + " series ")
                     + metric + " is shown raw; wrap it in rate(), increase() or irate()"));
       }
-    }
+    });
     return findings;
   }
 

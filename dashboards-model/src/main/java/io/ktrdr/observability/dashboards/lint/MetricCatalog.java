@@ -4,17 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The metrics a system exposes, by family name and type. Queries may name the series of a family:
  * a histogram {@code h} has {@code h_bucket}, {@code h_sum}, {@code h_count} and {@code
  * h_created}; a summary {@code s} has {@code s}, {@code s_sum}, {@code s_count}, {@code
  * s_created}; a counter may be listed with or without {@code _total} and has {@code _total} and
- * {@code _created} series. The type listed decides, never the name: a gauge called {@code
+ * {@code _created} series. A family added with {@code createdSeries} false has no {@code
+ * _created} series. The type listed decides, never the name: a gauge called {@code
  * x_total} is a gauge.
  *
  * <p>The series Prometheus adds to every scrape ({@value #UP} and the {@code scrape_*} series)
@@ -64,9 +67,11 @@ public final class MetricCatalog {
   }
 
   private final Map<String, MetricType> families;
+  private final Set<String> withoutCreated;
 
-  private MetricCatalog(Map<String, MetricType> families) {
+  private MetricCatalog(Map<String, MetricType> families, Set<String> withoutCreated) {
     this.families = Collections.unmodifiableMap(new LinkedHashMap<>(families));
+    this.withoutCreated = Set.copyOf(withoutCreated);
   }
 
   public static Builder builder() {
@@ -100,13 +105,12 @@ public final class MetricCatalog {
     }
     if (seriesName.endsWith("_created")) {
       String base = strip(seriesName, "_created");
-      Series counter = counter(base, false);
-      if (counter != null) {
-        return Optional.of(counter);
+      Series series = counter(base, false);
+      if (series == null) {
+        series = family(base, false, MetricType.HISTOGRAM, MetricType.SUMMARY);
       }
-      Series other = family(base, false, MetricType.HISTOGRAM, MetricType.SUMMARY);
-      if (other != null) {
-        return Optional.of(other);
+      if (series != null && !withoutCreated.contains(series.family())) {
+        return Optional.of(series);
       }
     }
     for (String suffix : List.of("_bucket", "_sum", "_count")) {
@@ -152,6 +156,7 @@ public final class MetricCatalog {
   /** Builds a {@link MetricCatalog}. */
   public static final class Builder {
     private final Map<String, MetricType> families = new LinkedHashMap<>();
+    private final Set<String> withoutCreated = new HashSet<>();
     private boolean scrapeSeries = true;
 
     private Builder() {}
@@ -163,6 +168,21 @@ public final class MetricCatalog {
       if (previous != null && previous != type) {
         throw new IllegalArgumentException(
             "metric " + name + " listed as " + previous + " and " + type);
+      }
+      return this;
+    }
+
+    /**
+     * A family, saying whether it has a {@code _created} series: Prometheus client libraries add
+     * one to counters, histograms and summaries; OpenTelemetry's exporter and runtime collectors
+     * often do not.
+     */
+    public Builder metric(String name, MetricType type, boolean createdSeries) {
+      metric(name, type);
+      if (createdSeries) {
+        withoutCreated.remove(name);
+      } else {
+        withoutCreated.add(name);
       }
       return this;
     }
@@ -210,7 +230,7 @@ public final class MetricCatalog {
       if (scrapeSeries) {
         SCRAPE_SERIES.forEach(name -> all.putIfAbsent(name, MetricType.GAUGE));
       }
-      return new MetricCatalog(all);
+      return new MetricCatalog(all, withoutCreated);
     }
   }
 }

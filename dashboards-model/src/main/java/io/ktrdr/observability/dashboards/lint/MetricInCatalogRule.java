@@ -1,13 +1,11 @@
 package io.ktrdr.observability.dashboards.lint;
 
-import io.ktrdr.observability.dashboards.internal.promql.Node;
 import io.ktrdr.observability.dashboards.internal.promql.Node.VectorSelector;
 import io.ktrdr.observability.dashboards.internal.promql.PromQlTree;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,22 +27,19 @@ final class MetricInCatalogRule implements LintRule {
     if (context.metricCatalog().isEmpty()) {
       return findings;
     }
-    for (PrometheusQuery query : PrometheusQuery.of(dashboard)) {
-      Optional<Node> root = context.parse(query.expr);
-      if (root.isEmpty()) {
-        continue;
-      }
+    MetricCatalog catalog = context.metricCatalog().get();
+    PrometheusQuery.forEachParsed(dashboard, context, (query, root) -> {
       Set<String> unknown = new LinkedHashSet<>();
-      for (VectorSelector selector : PromQlTree.selectors(root.get())) {
+      for (VectorSelector selector : PromQlTree.selectors(root)) {
         String metric = selector.metric();
-        if (metric != null && !context.metricCatalog().get().contains(metric)) {
+        if (metric != null && !catalog.contains(metric)) {
           unknown.add(metric);
         }
       }
       for (String metric : unknown) {
         findings.add(query.finding(ID, dashboard, "metric " + metric + " is not in the catalog"));
       }
-    }
+    });
     return findings;
   }
 }

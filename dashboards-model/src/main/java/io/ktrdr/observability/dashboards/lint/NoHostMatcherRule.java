@@ -1,13 +1,11 @@
 package io.ktrdr.observability.dashboards.lint;
 
-import io.ktrdr.observability.dashboards.internal.promql.Node;
 import io.ktrdr.observability.dashboards.internal.promql.Node.LabelMatcher;
 import io.ktrdr.observability.dashboards.internal.promql.Node.VectorSelector;
 import io.ktrdr.observability.dashboards.internal.promql.PromQlTree;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,12 +37,8 @@ final class NoHostMatcherRule implements LintRule {
   @Override
   public List<Finding> check(Dashboard dashboard, LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (PrometheusQuery query : PrometheusQuery.of(dashboard)) {
-      Optional<Node> root = context.parse(query.expr);
-      if (root.isEmpty()) {
-        continue;
-      }
-      for (VectorSelector selector : PromQlTree.selectors(root.get())) {
+    PrometheusQuery.forEachParsed(dashboard, context, (query, root) -> {
+      for (VectorSelector selector : PromQlTree.selectors(root)) {
         for (LabelMatcher matcher : selector.matchers()) {
           String text = matcher.label() + matcher.operator() + "\"" + matcher.value() + "\"";
           if (HOST_LABELS.contains(matcher.label())) {
@@ -60,7 +54,7 @@ final class NoHostMatcherRule implements LintRule {
           }
         }
       }
-    }
+    });
     return findings;
   }
 

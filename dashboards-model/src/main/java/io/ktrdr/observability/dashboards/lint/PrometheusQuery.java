@@ -1,6 +1,7 @@
 package io.ktrdr.observability.dashboards.lint;
 
 import io.ktrdr.observability.dashboards.internal.Nullable;
+import io.ktrdr.observability.dashboards.internal.promql.Node;
 import io.ktrdr.observability.dashboards.model.Annotation;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.dashboards.model.DatasourceRef;
@@ -42,6 +43,19 @@ final class PrometheusQuery {
     this.prefix = prefix;
     this.expr = expr;
     this.fixedWindowReason = fixedWindowReason;
+  }
+
+  /** Sees a query of a dashboard with its parsed expression. */
+  @FunctionalInterface
+  interface ParsedVisitor {
+    void visit(PrometheusQuery query, Node root);
+  }
+
+  /** Every query of the dashboard that parses (the syntax rule reports the others). */
+  static void forEachParsed(Dashboard dashboard, LintContext context, ParsedVisitor visitor) {
+    for (PrometheusQuery query : of(dashboard)) {
+      context.parse(query.expr).ifPresent(root -> visitor.visit(query, root));
+    }
   }
 
   Finding finding(String ruleId, Dashboard dashboard, String message) {

@@ -8,7 +8,6 @@ import io.ktrdr.observability.dashboards.internal.promql.PromQlTree;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,12 +28,11 @@ final class RateIntervalRule implements LintRule {
   @Override
   public List<Finding> check(Dashboard dashboard, LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (PrometheusQuery query : PrometheusQuery.of(dashboard)) {
-      Optional<Node> root = context.parse(query.expr);
-      if (root.isEmpty() || query.fixedWindowReason != null) {
-        continue;
+    PrometheusQuery.forEachParsed(dashboard, context, (query, root) -> {
+      if (query.fixedWindowReason != null) {
+        return;
       }
-      PromQlTree.walk(root.get(), (node, ancestors) -> {
+      PromQlTree.walk(root, (node, ancestors) -> {
         if (node instanceof Call && FUNCTIONS.contains(((Call) node).function())) {
           Call call = (Call) node;
           String window = window(call.arguments().get(0));
@@ -46,7 +44,7 @@ final class RateIntervalRule implements LintRule {
           }
         }
       });
-    }
+    });
     return findings;
   }
 

@@ -61,6 +61,19 @@ class MetricCatalogTest {
   }
 
   @Test
+  void familiesWithoutCreatedSeriesHaveNone() {
+    MetricCatalog otel =
+        MetricCatalog.builder()
+            .metric("http_server_duration_milliseconds", MetricType.HISTOGRAM, false)
+            .metric("process_cpu_seconds_total", MetricType.COUNTER, false)
+            .build();
+
+    assertThat(otel.contains("http_server_duration_milliseconds_count")).isTrue();
+    assertThat(otel.contains("http_server_duration_milliseconds_created")).isFalse();
+    assertThat(otel.contains("process_cpu_seconds_created")).isFalse();
+  }
+
+  @Test
   void aMetricListedWithTwoTypesIsRefused() {
     assertThatThrownBy(() -> MetricCatalog.builder().counter("x").gauge("x"))
         .isInstanceOf(IllegalArgumentException.class)

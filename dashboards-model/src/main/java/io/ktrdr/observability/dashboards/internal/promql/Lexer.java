@@ -14,6 +14,8 @@ final class Lexer {
   private static final Pattern NUMBER =
       Pattern.compile(
           "0[xX][0-9a-fA-F]+|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?(?![a-zA-Z_])");
+  // Metric names may hold colons but not start with one here: a colon after a range starts the
+  // step of a subquery ([1h:5m]).
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_:]*");
   private static final Pattern VARIABLE =
       Pattern.compile("\\$\\{[a-zA-Z0-9_.]+(:[a-zA-Z0-9_]+)?\\}|\\$[a-zA-Z0-9_]+|\\[\\[[a-zA-Z0-9_.]+(:[a-zA-Z0-9_]+)?\\]\\]");
