@@ -91,7 +91,7 @@ public final class ComposeFile {
     variables.put("GF_ANALYTICS_CHECK_FOR_PLUGIN_UPDATES", "false");
     variables.put("GF_PLUGINS_PREINSTALL_DISABLED", "true");
     variables.put("GF_NEWS_NEWS_FEED_ENABLED", "false");
-    return new java.util.LinkedHashMap<>(variables);
+    return variables;
   }
 
   private static Map<String, Object> prometheus(Environment environment, ComposeSettings compose, String monitoringDir) {
