@@ -2,67 +2,55 @@ package io.ktrdr.observability.dashboards.ktrdr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ktrdr.observability.dashboards.ktrdr.KtrdrMetricCatalog.Metric;
-import io.ktrdr.observability.dashboards.ktrdr.KtrdrMetricCatalog.Type;
-import io.ktrdr.observability.dashboards.model.Dashboard;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.ktrdr.observability.dashboards.lint.MetricCatalog;
+import io.ktrdr.observability.dashboards.lint.MetricCatalog.Series;
+import io.ktrdr.observability.dashboards.lint.MetricType;
 import org.junit.jupiter.api.Test;
 
 class KtrdrMetricCatalogTest {
 
-  private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
-
-  @Test
-  void everyMetricTheDashboardsQueryIsOneKtrdrEmits() {
-    int selectors = 0;
-    for (Dashboard dashboard : KtrdrDashboards.all()) {
-      for (String query : Dashboards.promql(dashboard)) {
-        Matcher selector = SELECTOR.matcher(query);
-        while (selector.find()) {
-          selectors++;
-          assertThat(KtrdrMetricCatalog.familyOf(selector.group(1)))
-              .as(dashboard.uid() + ": " + query)
-              .isPresent();
-        }
-      }
-    }
-    assertThat(selectors).isGreaterThan(20);
-  }
+  private final MetricCatalog catalog = KtrdrMetricCatalog.catalog();
 
   @Test
   void typesFollowTheContractIncludingTheGaugeNamedLikeACounter() {
-    assertThat(KtrdrMetricCatalog.metric("ktrdr_workers_registered_total").map(Metric::type))
-        .contains(Type.GAUGE);
-    assertThat(KtrdrMetricCatalog.metric("ktrdr_operations_total").map(Metric::type))
-        .contains(Type.COUNTER);
-    assertThat(KtrdrMetricCatalog.metric("ktrdr_operation_duration_seconds").map(Metric::type))
-        .contains(Type.HISTOGRAM);
-    assertThat(KtrdrMetricCatalog.metric("up").map(Metric::type)).contains(Type.GAUGE);
-    assertThat(KtrdrMetricCatalog.metric("target_info").map(Metric::type)).contains(Type.INFO);
+    assertThat(catalog.families())
+        .containsEntry("up", MetricType.GAUGE)
+        .containsEntry("ktrdr_workers_registered_total", MetricType.GAUGE)
+        .containsEntry("ktrdr_workers_available", MetricType.GAUGE)
+        .containsEntry("ktrdr_operations_active", MetricType.GAUGE)
+        .containsEntry("ktrdr_operations_total", MetricType.COUNTER)
+        .containsEntry("ktrdr_operation_duration_seconds", MetricType.HISTOGRAM)
+        .containsEntry("http_server_duration_milliseconds", MetricType.HISTOGRAM)
+        .containsEntry("process_cpu_seconds_total", MetricType.COUNTER)
+        .containsEntry("process_resident_memory_bytes", MetricType.GAUGE)
+        .containsEntry("target_info", MetricType.INFO);
+    assertThat(catalog.resolve("ktrdr_workers_registered_total").map(Series::isCumulative))
+        .contains(false);
   }
 
   @Test
   void seriesBelongToTheirFamily() {
-    assertThat(KtrdrMetricCatalog.familyOf("ktrdr_operation_duration_seconds_bucket"))
-        .map(Metric::name)
+    assertThat(catalog.resolve("ktrdr_operation_duration_seconds_bucket"))
+        .map(Series::family)
         .contains("ktrdr_operation_duration_seconds");
-    assertThat(KtrdrMetricCatalog.familyOf("ktrdr_operations_created"))
-        .map(Metric::name)
+    assertThat(catalog.resolve("ktrdr_operation_duration_seconds_created")).isPresent();
+    assertThat(catalog.resolve("ktrdr_operations_created"))
+        .map(Series::family)
         .contains("ktrdr_operations_total");
-    assertThat(KtrdrMetricCatalog.familyOf("http_server_duration_milliseconds_count"))
-        .map(Metric::name)
+    assertThat(catalog.resolve("http_server_duration_milliseconds_count"))
+        .map(Series::family)
         .contains("http_server_duration_milliseconds");
   }
 
   @Test
   void namesKtrdrDoesNotEmitAreNotInTheCatalog() {
     // The name OpenTelemetry's exporter would give the registry gauge, newer HTTP conventions,
-    // seconds instead of milliseconds, and the exporter's series that have no _created.
-    assertThat(KtrdrMetricCatalog.familyOf("ktrdr_workers_registered")).isEmpty();
-    assertThat(KtrdrMetricCatalog.familyOf("http_server_request_duration_seconds_bucket")).isEmpty();
-    assertThat(KtrdrMetricCatalog.familyOf("http_server_duration_seconds_bucket")).isEmpty();
-    assertThat(KtrdrMetricCatalog.familyOf("http_server_duration_milliseconds_created")).isEmpty();
-    assertThat(KtrdrMetricCatalog.familyOf("ktrdr_operations_active_total")).isEmpty();
+    // seconds instead of milliseconds, and a _created series the exporter does not write.
+    assertThat(catalog.contains("ktrdr_workers_registered")).isFalse();
+    assertThat(catalog.contains("http_server_request_duration_seconds_bucket")).isFalse();
+    assertThat(catalog.contains("http_server_duration_seconds_bucket")).isFalse();
+    assertThat(catalog.contains("http_server_duration_milliseconds_created")).isFalse();
+    assertThat(catalog.contains("process_cpu_seconds_created")).isFalse();
+    assertThat(catalog.contains("ktrdr_operations_active_total")).isFalse();
   }
 }
