@@ -23,7 +23,7 @@ final class PanelUnitRule implements LintRule {
   public List<Finding> check(Dashboard dashboard, LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (Panel panel : dashboard.allPanels()) {
-      if (Panels.NUMERIC.contains(panel.type()) && !hasUnit(panel)) {
+      if (Panels.isNumeric(panel) && !hasUnit(panel)) {
         findings.add(
             Finding.of(ID, dashboard, panel, null,
                 panel.type() + " panel has no unit; set fieldConfig.defaults.unit"));

@@ -16,7 +16,12 @@ final class Panels {
 
   private Panels() {}
 
+  /** Whether the panel shows data it queries; a panel without a type (a library panel) does not. */
   static boolean queries(Panel panel) {
-    return !WITHOUT_QUERIES.contains(panel.type());
+    return panel.type() != null && !WITHOUT_QUERIES.contains(panel.type());
+  }
+
+  static boolean isNumeric(Panel panel) {
+    return panel.type() != null && NUMERIC.contains(panel.type());
   }
 }
