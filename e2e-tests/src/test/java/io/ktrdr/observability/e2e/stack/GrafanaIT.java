@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Grafana with the generated provisioning, over the local Prometheus and Jaeger.
@@ -30,24 +29,15 @@ class GrafanaIT {
   private static final HttpJson GRAFANA =
       HttpJson.basicAuth(NativeStack.grafanaAdminUser(), NativeStack.grafanaAdminPassword());
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static NativeStack stack;
 
-  @BeforeAll
-  static void startStack() {
-    stack = NativeStack.builder().configuration(ProvisionedConfiguration.local(Projects.root())).start();
-    StackFigures.print(stack);
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension
+  static final NativeStackExtension STACK =
+      new NativeStackExtension(
+          () -> NativeStack.builder().configuration(ProvisionedConfiguration.local(Projects.root())));
 
   @Test
   void grafanaAnswersItsHealthEndpoint() {
-    JsonNode health = GRAFANA.get(stack.grafanaUri().resolve("/api/health"));
+    JsonNode health = GRAFANA.get(STACK.stack().grafanaUri().resolve("/api/health"));
 
     assertThat(health.path("database").asText()).as("database in %s", health).isEqualTo("ok");
   }
@@ -55,7 +45,7 @@ class GrafanaIT {
   @Test
   void everyDashboardFileIsProvisionedInFolderKtrdrWithoutImport() throws IOException {
     List<String> expectedUids = dashboardUids();
-    URI search = stack.grafanaUri().resolve("/api/search?type=dash-db&folderUIDs=ktrdr");
+    URI search = STACK.stack().grafanaUri().resolve("/api/search?type=dash-db&folderUIDs=ktrdr");
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -66,7 +56,7 @@ class GrafanaIT {
                     .extracting(hit -> hit.path("uid").asText())
                     .containsExactlyInAnyOrderElementsOf(expectedUids));
     for (String uid : expectedUids) {
-      JsonNode meta = GRAFANA.get(stack.grafanaUri().resolve("/api/dashboards/uid/" + uid)).path("meta");
+      JsonNode meta = GRAFANA.get(STACK.stack().grafanaUri().resolve("/api/dashboards/uid/" + uid)).path("meta");
       assertThat(meta.path("provisioned").asBoolean()).as("%s provisioned", uid).isTrue();
       assertThat(meta.path("folderTitle").asText()).as("%s folder", uid).isEqualTo("KTRDR");
     }
@@ -75,7 +65,7 @@ class GrafanaIT {
   @Test
   void bothDatasourcesPassTheirHealthChecks() {
     for (String uid : List.of("prometheus", "jaeger")) {
-      URI health = stack.grafanaUri().resolve("/api/datasources/uid/" + uid + "/health");
+      URI health = STACK.stack().grafanaUri().resolve("/api/datasources/uid/" + uid + "/health");
 
       await()
           .atMost(Duration.ofSeconds(30))
@@ -99,7 +89,7 @@ class GrafanaIT {
         .untilAsserted(
             () -> {
               JsonNode frames =
-                  GRAFANA.post(stack.grafanaUri().resolve("/api/ds/query"), query)
+                  GRAFANA.post(STACK.stack().grafanaUri().resolve("/api/ds/query"), query)
                       .path("results").path("A").path("frames");
               assertThat(frames).as("frames of count(up{job=\"ktrdr-backend\"})").isNotEmpty();
               assertThat(frames.get(0).path("data").path("values").get(1).get(0).asDouble())
@@ -109,7 +99,7 @@ class GrafanaIT {
 
   private static List<String> dashboardUids() throws IOException {
     List<String> uids = new ArrayList<>();
-    Path dashboards = stack.runDirectory().resolve("config/monitoring/grafana/dashboards");
+    Path dashboards = STACK.stack().runDirectory().resolve("config/monitoring/grafana/dashboards");
     try (Stream<Path> files = Files.list(dashboards)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         uids.add(JSON.readTree(file.toFile()).path("uid").asText());

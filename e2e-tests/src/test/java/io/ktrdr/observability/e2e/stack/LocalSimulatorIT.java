@@ -13,41 +13,42 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulated KTRDR on free ports, scraped by the local Prometheus and traced into Jaeger. */
 class LocalSimulatorIT {
   private static final HttpJson HTTP = HttpJson.anonymous();
-  private static NativeStack stack;
+  private static final ProvisionedConfiguration CONFIGURATION =
+      ProvisionedConfiguration.local(Projects.root()).withServicesOnFreePorts();
+
+  @RegisterExtension
+  static final NativeStackExtension STACK =
+      new NativeStackExtension(
+          () ->
+              NativeStack.builder()
+                  .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
+                  .configuration(CONFIGURATION));
+
   private static LocalSimulator simulator;
 
   @BeforeAll
-  static void startStackAndSimulator() {
-    ProvisionedConfiguration configuration =
-        ProvisionedConfiguration.local(Projects.root()).withServicesOnFreePorts();
-    stack =
-        NativeStack.builder()
-            .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
-            .configuration(configuration)
-            .start();
+  static void startSimulator() {
     simulator =
         LocalSimulator.start(
-            Projects.root(), configuration.environment(), stack, List.of("--time-scale", "60"));
+            Projects.root(), CONFIGURATION.environment(), STACK.stack(), List.of("--time-scale", "60"));
   }
 
   @AfterAll
-  static void stopEverything() {
+  static void stopSimulator() {
     if (simulator != null) {
       simulator.close();
-    }
-    if (stack != null) {
-      stack.close();
     }
   }
 
   @Test
   void prometheusFindsTheBackendAndTheFourWorkersUp() {
     URI query =
-        stack.prometheusUri()
+        STACK.stack().prometheusUri()
             .resolve("/api/v1/query?query=" + URLEncoder.encode("sum by (job) (up)", StandardCharsets.UTF_8));
 
     // The first scrape of each target comes within one scrape interval (15 s).
@@ -63,7 +64,7 @@ class LocalSimulatorIT {
 
   @Test
   void jaegerListsTheBackendAmongTheServicesThatSentSpans() {
-    URI services = stack.jaegerQueryUri().resolve("/api/services");
+    URI services = STACK.stack().jaegerQueryUri().resolve("/api/services");
 
     await()
         .atMost(Duration.ofSeconds(45))

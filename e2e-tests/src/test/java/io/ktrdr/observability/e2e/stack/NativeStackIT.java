@@ -11,9 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Prometheus and Jaeger, built from their Go modules, running as local processes with the
@@ -21,28 +20,18 @@ import org.junit.jupiter.api.Test;
  */
 class NativeStackIT {
   private static final HttpJson HTTP = HttpJson.anonymous();
-  private static NativeStack stack;
 
-  @BeforeAll
-  static void startStack() {
-    stack =
-        NativeStack.builder()
-            .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
-            .configuration(ProvisionedConfiguration.local(Projects.root()))
-            .start();
-    StackFigures.print(stack);
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension
+  static final NativeStackExtension STACK =
+      new NativeStackExtension(
+          () ->
+              NativeStack.builder()
+                  .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
+                  .configuration(ProvisionedConfiguration.local(Projects.root())));
 
   @Test
   void prometheusScrapesTheTargetsOfTheLocalEnvironment() {
-    URI targets = stack.prometheusUri().resolve("/api/v1/targets");
+    URI targets = STACK.stack().prometheusUri().resolve("/api/v1/targets");
 
     // Prometheus hands discovered targets to its scrape manager a few seconds after start.
     await()
@@ -61,7 +50,7 @@ class NativeStackIT {
 
   @Test
   void prometheusAnswersAQueryWithTheResultOfItsScrapes() {
-    URI query = stack.prometheusUri().resolve("/api/v1/query?query=" + encode("count(up{job=~\"ktrdr-.*\"})"));
+    URI query = STACK.stack().prometheusUri().resolve("/api/v1/query?query=" + encode("count(up{job=~\"ktrdr-.*\"})"));
 
     // The first scrape of each target comes within one scrape interval (15 s).
     await()
@@ -76,7 +65,7 @@ class NativeStackIT {
 
   @Test
   void prometheusRunsTheVersionTheInstallPinned() {
-    JsonNode buildInfo = HTTP.get(stack.prometheusUri().resolve("/api/v1/status/buildinfo"));
+    JsonNode buildInfo = HTTP.get(STACK.stack().prometheusUri().resolve("/api/v1/status/buildinfo"));
 
     assertThat(buildInfo.path("data").path("version").asText()).matches("3\\.\\d+\\.\\d+");
   }
@@ -85,9 +74,9 @@ class NativeStackIT {
   void jaegerListsAServiceAfterASpanIsSentOverOtlp() {
     String service = "probe-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
 
-    HTTP.post(stack.otlpHttpEndpoint().resolve("/v1/traces"), OtlpJson.oneSpan(service, "probe.operation"));
+    HTTP.post(STACK.stack().otlpHttpEndpoint().resolve("/v1/traces"), OtlpJson.oneSpan(service, "probe.operation"));
 
-    URI services = stack.jaegerQueryUri().resolve("/api/services");
+    URI services = STACK.stack().jaegerQueryUri().resolve("/api/services");
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
@@ -100,19 +89,19 @@ class NativeStackIT {
 
   @Test
   void eachServerKeepsItsLogInTheRunDirectory() {
-    for (Component component : stack.components()) {
-      Path log = stack.logFile(component);
+    for (Component component : STACK.stack().components()) {
+      Path log = STACK.stack().logFile(component);
 
-      assertThat(log).startsWith(stack.runDirectory()).isNotEmptyFile();
+      assertThat(log).startsWith(STACK.stack().runDirectory()).isNotEmptyFile();
     }
   }
 
   @Test
   void everyServerListensOnLoopbackOnly() {
-    assertThat(stack.prometheusUri().getHost()).isEqualTo("127.0.0.1");
-    assertThat(stack.jaegerQueryUri().getHost()).isEqualTo("127.0.0.1");
-    assertThat(stack.otlpGrpcEndpoint().getHost()).isEqualTo("127.0.0.1");
-    assertThat(stack.otlpHttpEndpoint().getHost()).isEqualTo("127.0.0.1");
+    assertThat(STACK.stack().prometheusUri().getHost()).isEqualTo("127.0.0.1");
+    assertThat(STACK.stack().jaegerQueryUri().getHost()).isEqualTo("127.0.0.1");
+    assertThat(STACK.stack().otlpGrpcEndpoint().getHost()).isEqualTo("127.0.0.1");
+    assertThat(STACK.stack().otlpHttpEndpoint().getHost()).isEqualTo("127.0.0.1");
   }
 
   private static String encode(String text) {
