@@ -4,8 +4,6 @@ import io.ktrdr.observability.dashboards.json.DashboardJson;
 import io.ktrdr.observability.dashboards.ktrdr.KtrdrMetricCatalog;
 import io.ktrdr.observability.dashboards.lint.DashboardLinter;
 import io.ktrdr.observability.dashboards.lint.LintException;
-import io.ktrdr.observability.dashboards.lint.MetricCatalog;
-import io.ktrdr.observability.dashboards.lint.MetricType;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.provisioning.GenerationException;
 import java.util.List;
@@ -40,21 +38,7 @@ public final class DashboardFiles {
   static DashboardLinter linter() {
     return DashboardLinter.builder()
         .provisionedDatasources(GrafanaProvisioning.PROMETHEUS_UID, GrafanaProvisioning.JAEGER_UID)
-        .metricCatalog(ktrdrCatalog())
+        .metricCatalog(KtrdrMetricCatalog.catalog())
         .build();
-  }
-
-  /** The telemetry contract's metrics as the lint's catalog. */
-  static MetricCatalog ktrdrCatalog() {
-    MetricCatalog.Builder catalog = MetricCatalog.builder();
-    for (KtrdrMetricCatalog.Metric metric : KtrdrMetricCatalog.metrics()) {
-      catalog.metric(metric.name(), switch (metric.type()) {
-        case COUNTER -> MetricType.COUNTER;
-        case GAUGE -> MetricType.GAUGE;
-        case HISTOGRAM -> MetricType.HISTOGRAM;
-        case INFO -> MetricType.INFO;
-      });
-    }
-    return catalog.build();
   }
 }
