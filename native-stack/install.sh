@@ -198,4 +198,6 @@ main() {
   (( ${#failed[@]} == 0 )) || fail "not installed: ${failed[*]}"
 }
 
-main "$@"
+# In braces: bash reads the whole block before running it, so a build under way is not
+# disturbed when this file changes (e.g. a checkout) before it ends.
+{ main "$@"; exit; }
