@@ -17,8 +17,11 @@ import io.ktrdr.observability.dashboards.model.Dashboard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /**
  * Reads and writes dashboards as Grafana's JSON. Writing is deterministic: keys in alphabetical order at every
@@ -95,7 +98,7 @@ public final class DashboardJson {
   private static String describe(JsonNode tree) {
     return tree == null || tree.isMissingNode()
         ? "empty input"
-        : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        : tree.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   /** The dashboard as Grafana JSON text, ending with a newline. */
@@ -122,11 +125,12 @@ public final class DashboardJson {
       Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
       try {
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(
-            temporary,
-            file,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+          Files.move(
+              temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
       } finally {
         Files.deleteIfExists(temporary);
       }

@@ -120,10 +120,6 @@ final class Fields {
     return result;
   }
 
-  boolean has(String name) {
-    return rest.has(name);
-  }
-
   /** What was not taken, in the order of the input. */
   Map<String, JsonNode> rest() {
     Map<String, JsonNode> result = new LinkedHashMap<>();

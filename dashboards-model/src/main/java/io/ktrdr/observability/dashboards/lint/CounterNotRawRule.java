@@ -9,6 +9,7 @@ import io.ktrdr.observability.dashboards.model.Dashboard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -60,10 +61,13 @@ final class CounterNotRawRule implements LintRule {
       });
       for (String metric : raw) {
         MetricType type = catalog.resolve(metric).get().type();
+        String kind =
+            type == MetricType.COUNTER
+                ? "counter "
+                : type.name().toLowerCase(Locale.ROOT) + " series ";
         findings.add(
             query.finding(ID, dashboard,
-                (type == MetricType.COUNTER ? "counter " : type.name().toLowerCase(java.util.Locale.ROOT) + " series ")
-                    + metric + " is shown raw; wrap it in rate(), increase() or irate()"));
+                kind + metric + " is shown raw; wrap it in rate(), increase() or irate()"));
       }
     });
     return findings;
