@@ -15,6 +15,9 @@ import java.util.Set;
  */
 final class GridLayout {
 
+  /** Rows are one grid unit high, whatever height they were given. */
+  static final int ROW_HEIGHT = 1;
+
   private final int[] columnBottoms = new int[GridPos.COLUMNS];
   private final Set<Integer> takenIds = new HashSet<>();
   private int cursor;
@@ -46,8 +49,8 @@ final class GridLayout {
     GenericPanelBuilder builder = row.toBuilder();
     if (row.gridPos() == null) {
       int y = Arrays.stream(columnBottoms).max().orElse(0);
-      builder.gridPos(new GridPos(0, y, GridPos.COLUMNS, row.height()));
-      Arrays.fill(columnBottoms, y + row.height());
+      builder.gridPos(new GridPos(0, y, GridPos.COLUMNS, ROW_HEIGHT));
+      Arrays.fill(columnBottoms, y + ROW_HEIGHT);
       cursor = 0;
     } else {
       occupy(row.gridPos());
@@ -62,7 +65,7 @@ final class GridLayout {
     }
     if (Boolean.TRUE.equals(row.collapsed()) && row.gridPos() == null) {
       // A collapsed row hides its panels: what follows starts right below the header.
-      int below = builder.build().gridPos().y() + row.height();
+      int below = builder.build().gridPos().y() + ROW_HEIGHT;
       Arrays.fill(columnBottoms, below);
       cursor = 0;
     }

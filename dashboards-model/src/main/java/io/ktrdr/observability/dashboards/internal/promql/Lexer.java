@@ -18,7 +18,9 @@ final class Lexer {
   // step of a subquery ([1h:5m]).
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_:]*");
   private static final Pattern VARIABLE =
-      Pattern.compile("\\$\\{[a-zA-Z0-9_.]+(:[a-zA-Z0-9_]+)?\\}|\\$[a-zA-Z0-9_]+|\\[\\[[a-zA-Z0-9_.]+(:[a-zA-Z0-9_]+)?\\]\\]");
+      Pattern.compile(
+          "\\$\\{[a-zA-Z0-9_.]+(:[a-zA-Z0-9_]+)*\\}|\\$[a-zA-Z0-9_]+"
+              + "|\\[\\[[a-zA-Z0-9_.]+(:[a-zA-Z0-9_]+)*\\]\\]");
   private static final List<String> OPERATORS =
       List.of("==", "!=", "<=", ">=", "=~", "!~", "+", "-", "*", "/", "%", "^", "<", ">", "=");
 

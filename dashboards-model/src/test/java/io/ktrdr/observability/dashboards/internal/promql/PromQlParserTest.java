@@ -68,6 +68,39 @@ class PromQlParserTest {
   }
 
   @Test
+  void validExpressionsOfEveryKindParse() {
+    List<String> expressions =
+        List.of(
+            "up",
+            "-up",
+            "1 + -up",
+            "2 ^ 3 ^ 2",
+            ".5 * 1e-3 + 0x1F - Inf + NaN",
+            "sum without (instance) (up)",
+            "sum(up) by (job)",
+            "topk(5, sum by (job) (up))",
+            "quantile(0.9, up)",
+            "count_values(\"version\", build_info)",
+            "up == bool 1",
+            "a > on (job) group_right b",
+            "a atan2 b",
+            "up @ start()",
+            "up @ 1700000000",
+            "rate(x_total[5m] offset -1h)",
+            "rate(x_total[5m:1m])",
+            "max_over_time(up[$__range:$__interval])",
+            "quantile_over_time(0.9, up[1h])",
+            "label_join(up, \"dst\", \",\", \"a\", \"b\")",
+            "sort_by_label(up, \"job\")",
+            "sum(up) # a comment",
+            "up offset $shift",
+            "time() - ${__to:date:seconds}",
+            "{__name__=~\"ktrdr_.*\"}");
+
+    assertThat(expressions).allSatisfy(expression -> PromQlParser.parse(expression));
+  }
+
+  @Test
   void syntaxErrorsSayWhatAndWhere() {
     assertError("sum(rate(x[5m])", "expected ), got end of expression at column 16");
     assertError("x{job=\"api}", "unterminated string at column 7");
