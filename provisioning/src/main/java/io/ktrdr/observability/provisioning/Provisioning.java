@@ -9,6 +9,7 @@ import io.ktrdr.observability.provisioning.internal.ComposeFile;
 import io.ktrdr.observability.provisioning.internal.DashboardFiles;
 import io.ktrdr.observability.provisioning.internal.GrafanaProvisioning;
 import io.ktrdr.observability.provisioning.internal.PrometheusConfiguration;
+import io.ktrdr.observability.provisioning.internal.PrometheusRules;
 import io.ktrdr.observability.provisioning.internal.TreeWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,10 @@ public final class Provisioning {
   public static final String DASHBOARDS_DIR = "grafana/dashboards";
   public static final String DASHBOARDS_PROVIDER = "grafana/dashboards.yml";
   public static final String DATASOURCES = "grafana/datasources.yml";
-  public static final String PROMETHEUS_CONFIG = "prometheus/prometheus.yml";
+  public static final String PROMETHEUS_DIR = "prometheus";
+  public static final String PROMETHEUS_CONFIG = PROMETHEUS_DIR + "/prometheus.yml";
+  /** The generated rule files, beside {@code prometheus.yml}. */
+  public static final String PROMETHEUS_RULES_DIR = PROMETHEUS_DIR + "/" + PrometheusRules.DIR;
 
   private Provisioning() {}
 
@@ -77,7 +81,7 @@ public final class Provisioning {
    */
   public static void generateMonitoring(Environment environment, Path monitoringDir) {
     GeneratedFiles files = renderMonitoring(environment, monitoringDir);
-    TreeWriter.replace(monitoringDir, files.files(), List.of(DASHBOARDS_DIR));
+    TreeWriter.replace(monitoringDir, files.files(), List.of(DASHBOARDS_DIR, PROMETHEUS_RULES_DIR));
   }
 
   /**
@@ -90,7 +94,8 @@ public final class Provisioning {
 
   static void generate(Environment environment, Path outputRoot, List<Dashboard> dashboards) {
     GeneratedFiles files = render(environment, outputRoot, dashboards);
-    TreeWriter.replace(outputRoot, files.files(), List.of(MONITORING_DIR + "/" + DASHBOARDS_DIR));
+    TreeWriter.replace(outputRoot, files.files(),
+        List.of(MONITORING_DIR + "/" + DASHBOARDS_DIR, MONITORING_DIR + "/" + PROMETHEUS_RULES_DIR));
   }
 
   private static SortedMap<String, String> monitoringFiles(
@@ -106,6 +111,8 @@ public final class Provisioning {
     files.put(DASHBOARDS_PROVIDER, GrafanaProvisioning.dashboards(environment, resolvedDashboardsPath));
     files.put(DATASOURCES, GrafanaProvisioning.datasources(environment));
     files.put(PROMETHEUS_CONFIG, PrometheusConfiguration.render(environment));
+    files.put(PROMETHEUS_DIR + "/" + PrometheusRules.RECORDING_FILE, PrometheusRules.recording(environment));
+    files.put(PROMETHEUS_DIR + "/" + PrometheusRules.ALERTING_FILE, PrometheusRules.alerting(environment));
     return files;
   }
 }

@@ -74,16 +74,18 @@ class PrometheusConfigurationContentTest {
   }
 
   @Test
-  void noRuleFilesUntilTheEnvironmentNamesSome() {
-    assertThat(config).doesNotContainKey("rule_files");
+  void loadsTheGeneratedRuleFilesThenTheEnvironmentsOwn() {
+    assertThat(config.get("rule_files"))
+        .isEqualTo(List.of("rules/ktrdr-recording-rules.yml", "rules/ktrdr-alerting-rules.yml"));
 
     Environment withRules = dev.toBuilder()
-        .prometheus(dev.prometheus().toBuilder().ruleFiles(List.of("rules/ktrdr-alerts.yml")).build()).build();
+        .prometheus(dev.prometheus().toBuilder().ruleFiles(List.of("extra/team-alerts.yml")).build()).build();
     Map<String, Object> configWithRules = Yamls.parse(
         Provisioning.renderMonitoring(withRules, ProjectFiles.root().resolve("monitoring"))
             .text(Provisioning.PROMETHEUS_CONFIG));
 
-    assertThat(configWithRules.get("rule_files")).isEqualTo(List.of("rules/ktrdr-alerts.yml"));
+    assertThat(configWithRules.get("rule_files")).isEqualTo(
+        List.of("rules/ktrdr-recording-rules.yml", "rules/ktrdr-alerting-rules.yml", "extra/team-alerts.yml"));
   }
 
   @Test

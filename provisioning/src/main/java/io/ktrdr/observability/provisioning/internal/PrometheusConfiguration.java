@@ -41,12 +41,14 @@ public final class PrometheusConfiguration {
           "metrics_path", services.get(0).metricsPath(),
           "static_configs", targets));
     }
-    List<String> ruleFiles = environment.prometheus().ruleFiles();
+    // KTRDR's generated rules first, then the environment's own.
+    List<Object> ruleFiles = new ArrayList<>(PrometheusRules.files());
+    ruleFiles.addAll(environment.prometheus().ruleFiles());
     Map<String, Object> document = map(
         "global", map(
             "scrape_interval", environment.prometheus().scrapeInterval().toString(),
             "evaluation_interval", environment.prometheus().evaluationInterval().toString()),
-        "rule_files", ruleFiles.isEmpty() ? null : new ArrayList<Object>(ruleFiles),
+        "rule_files", ruleFiles,
         "scrape_configs", jobs);
     return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), "Prometheus configuration"), document);
   }

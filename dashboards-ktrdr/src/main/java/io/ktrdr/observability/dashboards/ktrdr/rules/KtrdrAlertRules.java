@@ -1,0 +1,218 @@
+package io.ktrdr.observability.dashboards.ktrdr.rules;
+
+import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.BACKEND_JOB;
+import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.TARGET_LABELS;
+import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.WORKERS_JOB;
+import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.backend;
+import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.sumKeeping;
+import static io.ktrdr.observability.dashboards.promql.PromQl.increase;
+import static io.ktrdr.observability.dashboards.promql.PromQl.max;
+import static io.ktrdr.observability.dashboards.promql.PromQl.metric;
+import static io.ktrdr.observability.dashboards.promql.PromQl.min;
+import static io.ktrdr.observability.dashboards.promql.PromQl.overTime;
+import static io.ktrdr.observability.dashboards.promql.PromQl.time;
+
+import io.ktrdr.observability.dashboards.promql.Expr;
+import io.ktrdr.observability.dashboards.promql.Window;
+import java.util.List;
+
+/**
+ * The alerts of KTRDR, each with the dashboard that explains it. Thresholds and durations are the
+ * constants below; the unit tests of every alert (firing and not) are in the provisioning module.
+ */
+public final class KtrdrAlertRules {
+
+  /** The group the alerting rules are evaluated in. */
+  public static final String GROUP = "ktrdr.alerts";
+
+  /** The dashboards alerts link to (uids of the KTRDR dashboards). */
+  public static final String SYSTEM_OVERVIEW_UID = "ktrdr-system-overview";
+  public static final String WORKER_STATUS_UID = "ktrdr-worker-status";
+  public static final String OPERATIONS_UID = "ktrdr-operations";
+
+  /** A backend that cannot be scraped this long is down, not restarting. */
+  public static final String SERVICE_DOWN_FOR = "1m";
+  /** Workers restart after each deployment; two minutes tells a crash from a restart. */
+  public static final String WORKER_DOWN_FOR = "2m";
+  /**
+   * Busy workers count as not available: only a type with none available for this long is a
+   * problem rather than a full queue.
+   */
+  public static final String NO_WORKER_AVAILABLE_FOR = "10m";
+
+  /** Share of 5xx responses above which the API is failing its users. */
+  public static final double HTTP_ERROR_RATIO_THRESHOLD = 0.05;
+  /** Requests per second a ratio needs to mean something (30 requests over 5 minutes). */
+  public static final double HTTP_MIN_REQUEST_RATE = 0.1;
+  public static final String HTTP_ERROR_RATE_FOR = "5m";
+
+  /** Share of ended operations that failed above which a type is failing. */
+  public static final double OPERATIONS_FAILED_RATIO_THRESHOLD = 0.25;
+  /** A type's ratio counts once more than this many of its operations ended in the window. */
+  public static final int OPERATIONS_FAILING_ENDED_ABOVE = 3;
+  public static final String OPERATIONS_FAILING_FOR = "5m";
+
+  /** p95 of completed operations above 30 minutes (a bucket bound of the duration histogram). */
+  public static final double OPERATION_P95_DURATION_THRESHOLD_SECONDS = 1800;
+  public static final String OPERATION_DURATION_FOR = "15m";
+
+  /** Operations active all this time and none completed: work is stuck. */
+  public static final String NO_COMPLETION_WINDOW = "2h";
+  static final int NO_COMPLETION_WINDOW_SECONDS = 2 * 60 * 60;
+  public static final String NO_COMPLETION_FOR = "5m";
+
+  private static final String FIXED = "alerting rules run without Grafana: fixed windows";
+
+  public static final AlertRule SERVICE_DOWN = AlertRule.builder("KtrdrServiceDown")
+      .expr(metric("up").eq("job", BACKEND_JOB).eq(0))
+      .forDuration(SERVICE_DOWN_FOR)
+      .severity(Severity.CRITICAL)
+      .summary("KTRDR backend {{ $labels.service }} is down in {{ $labels.environment }}")
+      .description("Prometheus has not scraped {{ $labels.service }} for " + SERVICE_DOWN_FOR
+          + ": the API is unreachable, no operation can start, and the backend's worker and"
+          + " operation metrics stop. Check the process and its logs; the System Overview shows"
+          + " since when it is down.")
+      .dashboard(SYSTEM_OVERVIEW_UID, "environment", "service")
+      .build();
+
+  public static final AlertRule WORKER_DOWN = AlertRule.builder("KtrdrWorkerDown")
+      .expr(metric("up").eq("job", WORKERS_JOB).eq(0))
+      .forDuration(WORKER_DOWN_FOR)
+      .severity(Severity.WARNING)
+      .summary("KTRDR {{ $labels.worker_type }} worker {{ $labels.service }} is down in"
+          + " {{ $labels.environment }}")
+      .description("Prometheus has not scraped {{ $labels.service }} for " + WORKER_DOWN_FOR
+          + ": the worker is unavailable and the backend cannot hand it {{ $labels.worker_type }}"
+          + " operations. The Worker Status dashboard shows the other workers of the type.")
+      .dashboard(WORKER_STATUS_UID, "environment", "worker_type", "service")
+      .build();
+
+  public static final AlertRule NO_WORKER_AVAILABLE = AlertRule.builder("KtrdrNoWorkerAvailable")
+      .expr(max(backend("ktrdr_workers_available")).by(byTargetAnd("worker_type")).eq(0))
+      .forDuration(NO_WORKER_AVAILABLE_FOR)
+      .severity(Severity.WARNING)
+      .summary("No {{ $labels.worker_type }} worker available in {{ $labels.environment }}")
+      .description("The backend has had no {{ $labels.worker_type }} worker in status available"
+          + " for " + NO_WORKER_AVAILABLE_FOR + ": new {{ $labels.worker_type }} operations wait"
+          + " or fail with no_workers_available. Either every worker of the type is down or"
+          + " unregistered, or all are busy with long operations; Worker Status tells which.")
+      .dashboard(WORKER_STATUS_UID, "environment", "worker_type")
+      .build();
+
+  public static final AlertRule HTTP_ERROR_RATE_HIGH = AlertRule.builder("KtrdrHttpErrorRateHigh")
+      .expr(KtrdrRecordingRules.HTTP_5XX_RATIO.series().gt(HTTP_ERROR_RATIO_THRESHOLD)
+          .and(sumKeeping(KtrdrRecordingRules.HTTP_REQUESTS_RATE.series()).gt(HTTP_MIN_REQUEST_RATE))
+          .on(TARGET_LABELS))
+      .forDuration(HTTP_ERROR_RATE_FOR)
+      .severity(Severity.WARNING)
+      .summary("{{ $value | humanizePercentage }} of KTRDR API requests fail with 5xx in"
+          + " {{ $labels.environment }}")
+      .description("More than " + percent(HTTP_ERROR_RATIO_THRESHOLD) + " of the requests to"
+          + " {{ $labels.service }} were answered with a 5xx status over the last 5 minutes, for "
+          + HTTP_ERROR_RATE_FOR + ". The System Overview's error rate and response time panels"
+          + " show when it began; the failing requests' traces are in Jaeger (service ktrdr-api).")
+      .dashboard(SYSTEM_OVERVIEW_UID, "environment", "service")
+      .build();
+
+  public static final AlertRule OPERATIONS_FAILING = AlertRule.builder("KtrdrOperationsFailing")
+      .expr(KtrdrRecordingRules.OPERATIONS_FAILED_RATIO.series()
+          .gt(OPERATIONS_FAILED_RATIO_THRESHOLD)
+          .and(sumKeeping(increase(backend("ktrdr_operations_total"),
+                  Window.fixed(KtrdrRecordingRules.FAILURE_RATIO_WINDOW, FIXED)), "operation_type")
+              .gt(OPERATIONS_FAILING_ENDED_ABOVE))
+          .on(byTargetAnd("operation_type")))
+      .forDuration(OPERATIONS_FAILING_FOR)
+      .severity(Severity.WARNING)
+      .summary("{{ $value | humanizePercentage }} of KTRDR {{ $labels.operation_type }} operations"
+          + " fail in {{ $labels.environment }}")
+      .description("Over the last " + KtrdrRecordingRules.FAILURE_RATIO_WINDOW + " more than "
+          + percent(OPERATIONS_FAILED_RATIO_THRESHOLD) + " of the {{ $labels.operation_type }}"
+          + " operations that ended (more than " + OPERATIONS_FAILING_ENDED_ABOVE + ") failed. The"
+          + " Operations dashboard lists the recent ones; each links to its trace, whose"
+          + " operation.error attribute says why.")
+      .dashboard(OPERATIONS_UID, "environment", "operation_type")
+      .build();
+
+  public static final AlertRule OPERATION_DURATION_HIGH =
+      AlertRule.builder("KtrdrOperationDurationHigh")
+          .expr(KtrdrRecordingRules.OPERATION_DURATION_P95.series()
+              .gt(OPERATION_P95_DURATION_THRESHOLD_SECONDS))
+          .forDuration(OPERATION_DURATION_FOR)
+          .severity(Severity.WARNING)
+          .summary("KTRDR {{ $labels.operation_type }} operations take {{ $value | humanizeDuration }}"
+              + " (p95) in {{ $labels.environment }}")
+          .description("The 95th percentile duration of the {{ $labels.operation_type }} operations"
+              + " completed over the last " + KtrdrRecordingRules.DURATION_QUANTILE_WINDOW
+              + " is above " + (int) OPERATION_P95_DURATION_THRESHOLD_SECONDS / 60 + " minutes."
+              + " Compare with the duration panels of the Operations dashboard; slow phases show in"
+              + " the operations' traces.")
+          .dashboard(OPERATIONS_UID, "environment", "operation_type")
+          .build();
+
+  public static final AlertRule NO_OPERATION_COMPLETING =
+      AlertRule.builder("KtrdrNoOperationCompleting")
+          .expr(noOperationCompleting())
+          .forDuration(NO_COMPLETION_FOR)
+          .severity(Severity.WARNING)
+          .summary("No KTRDR operation completed for " + NO_COMPLETION_WINDOW + " in"
+              + " {{ $labels.environment }} while operations were active")
+          .description("Operations have been active on {{ $labels.service }} for the last "
+              + NO_COMPLETION_WINDOW + " and none completed: work is stuck (a worker hangs, or"
+              + " operations wait for workers that never come). The Operations dashboard shows"
+              + " what is active; Worker Status shows whether the workers are up and available.")
+          .dashboard(OPERATIONS_UID, "environment")
+          .build();
+
+  private static final List<AlertRule> ALL = List.of(
+      SERVICE_DOWN,
+      WORKER_DOWN,
+      NO_WORKER_AVAILABLE,
+      HTTP_ERROR_RATE_HIGH,
+      OPERATIONS_FAILING,
+      OPERATION_DURATION_HIGH,
+      NO_OPERATION_COMPLETING);
+
+  private KtrdrAlertRules() {}
+
+  /** Every alerting rule. */
+  public static List<AlertRule> all() {
+    return ALL;
+  }
+
+  /**
+   * Fires when operations were active for the whole window and none completed in it. A fresh or
+   * restarted backend does not fire until it has been up for the window, and a type's first
+   * completion (a counter series that appears already at 1, so its increase is 0) counts through
+   * its {@code _created} timestamp.
+   */
+  private static Expr noOperationCompleting() {
+    Window window = Window.fixed(NO_COMPLETION_WINDOW, FIXED);
+    Expr completedInWindow = sumKeeping(increase(
+            backend("ktrdr_operations_total").eq("status", "completed"), window))
+        // No completed series at all: nothing ever completed, which counts as 0.
+        .or(sumKeeping(backend("ktrdr_operations_active")).times(0));
+    Expr firstCompletionInWindow = time()
+        .minus(backend("ktrdr_operations_created").eq("status", "completed"))
+        .lt(NO_COMPLETION_WINDOW_SECONDS);
+    Expr activeThroughout =
+        min(overTime("min", backend("ktrdr_operations_active"), window)).by(TARGET_LABELS).gt(0);
+    Expr upThroughout = time()
+        .minus(max(backend("process_start_time_seconds")).by(TARGET_LABELS))
+        .gt(NO_COMPLETION_WINDOW_SECONDS);
+    return completedInWindow.eq(0)
+        .unless(firstCompletionInWindow).on(TARGET_LABELS)
+        .and(activeThroughout).on(TARGET_LABELS)
+        .and(upThroughout).on(TARGET_LABELS);
+  }
+
+  private static String[] byTargetAnd(String label) {
+    String[] labels = new String[TARGET_LABELS.length + 1];
+    System.arraycopy(TARGET_LABELS, 0, labels, 0, TARGET_LABELS.length);
+    labels[TARGET_LABELS.length] = label;
+    return labels;
+  }
+
+  private static String percent(double ratio) {
+    return Math.round(ratio * 100) + " %";
+  }
+}
