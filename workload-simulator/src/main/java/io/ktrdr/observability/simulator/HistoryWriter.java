@@ -121,15 +121,14 @@ public final class HistoryWriter {
     List<Target> targets = new ArrayList<>();
     PrometheusRegistry backendRegistry = new PrometheusRegistry();
     BackendMetrics metrics = new BackendMetrics(backendRegistry);
-    SimulatedProcess backendProcess = new SimulatedProcess(318e6, 0.03, 38, first / 1000.0 - 8, seed ^ 0x6261636bL);
+    SimulatedProcess backendProcess = SimulatedProcess.backend(first / 1000.0, seed);
     backendProcess.register(backendRegistry);
     targets.add(new Target(null, backendRegistry, backendProcess, Labels.of(
         "job", "ktrdr-backend", "instance", backendInstance, "environment", environment,
         "service", "backend", "service_type", "backend")));
     for (WorkerSpec spec : workers) {
       PrometheusRegistry registry = new PrometheusRegistry();
-      SimulatedProcess process = new SimulatedProcess(spec.type() == WorkerType.TRAINING ? 262e6 : 231e6, 0.012, 21,
-          first / 1000.0 - 3 - targets.size(), seed ^ spec.name().hashCode());
+      SimulatedProcess process = SimulatedProcess.worker(spec, targets.size() - 1, first / 1000.0, seed);
       process.register(registry);
       targets.add(new Target(spec, registry, process, Labels.of(
           "job", "ktrdr-workers", "instance", spec.name() + ":" + workerPorts.get(spec.name()),

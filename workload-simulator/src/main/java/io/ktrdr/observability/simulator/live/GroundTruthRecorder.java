@@ -99,6 +99,10 @@ public final class GroundTruthRecorder {
     }
   }
 
+  public synchronized Instant modelTime() {
+    return modelTime;
+  }
+
   public synchronized List<String> activeOperationIds() {
     return new ArrayList<>(active.keySet());
   }

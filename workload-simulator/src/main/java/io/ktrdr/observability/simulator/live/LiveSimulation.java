@@ -6,12 +6,9 @@ import io.ktrdr.observability.simulator.model.ModelEvent.OperationEnded;
 import io.ktrdr.observability.simulator.model.ModelEvent.OperationRejected;
 import io.ktrdr.observability.simulator.model.ModelEvent.OperationStarted;
 import io.ktrdr.observability.simulator.model.ModelEvent.WorkerEndpointChanged;
-import io.ktrdr.observability.simulator.model.ModelEvent.WorkerStatusChanged;
 import io.ktrdr.observability.simulator.model.Operation;
-import io.ktrdr.observability.simulator.model.OperationStatus;
 import io.ktrdr.observability.simulator.model.Scenario;
 import io.ktrdr.observability.simulator.model.WorkerSpec;
-import io.ktrdr.observability.simulator.model.WorkerStatus;
 import io.ktrdr.observability.simulator.model.WorkerType;
 import io.ktrdr.observability.simulator.model.WorkloadModel;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
@@ -33,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,9 +93,7 @@ public final class LiveSimulation implements AutoCloseable {
 
     for (WorkerSpec spec : settings.workers()) {
       SdkTracerProvider tracerProvider = spans.tracerProvider(Services.resource(spec.serviceName(), settings.serviceVersion(), settings.environment()));
-      boolean training = spec.type() == WorkerType.TRAINING;
-      SimulatedProcess process = new SimulatedProcess(training ? 262e6 : 231e6, 0.012, 21,
-          startSeconds - 3 - workers.size(), settings.seed() ^ spec.name().hashCode());
+      SimulatedProcess process = SimulatedProcess.worker(spec, workers.size(), startSeconds, settings.seed());
       workers.put(spec.name(), new SimulatedWorker(spec, settings.host(), settings.workerPorts().get(spec.name()),
           tracerProvider.get("ktrdr.workers"), client, process));
     }
@@ -113,7 +107,7 @@ public final class LiveSimulation implements AutoCloseable {
         .setExemplarFilter(io.opentelemetry.sdk.metrics.ExemplarFilter.alwaysOff())
         .build();
     ScrapeEndpoint.registerOpenTelemetry(backendRegistry, reader);
-    SimulatedProcess backendProcess = new SimulatedProcess(318e6, 0.03, 38, startSeconds - 8, settings.seed() ^ 0x6261636bL);
+    SimulatedProcess backendProcess = SimulatedProcess.backend(startSeconds, settings.seed());
     this.backend = new SimulatedBackend(settings.host(), settings.backendPort(), backendRegistry,
         backendTracer.get("ktrdr.api"), backendMeterProvider.get(HttpTelemetry.SERVER_SCOPE), client, backendProcess,
         workers, this::currentHttpErrorRatio);
@@ -195,7 +189,7 @@ public final class LiveSimulation implements AutoCloseable {
   }
 
   private double currentHttpErrorRatio() {
-    long offset = model.now().toEpochMilli() - startedAt.toEpochMilli();
+    long offset = recorder.modelTime().toEpochMilli() - startedAt.toEpochMilli();
     return settings.scenario().phaseAt(offset)
         .map(Scenario.Phase::httpErrorRatio)
         .filter(r -> r != null)
@@ -235,7 +229,7 @@ public final class LiveSimulation implements AutoCloseable {
   /** One line for the terminal: operations done and active, workers up, spans. */
   public String statusLine() {
     return String.format(Locale.ROOT, "model %s | operations done %d, active %d | workers up %d/%d | spans exported %d, dropped %d",
-        model.now().toString().substring(0, 19), recorder.operationsEnded(), recorder.activeOperations(),
+        recorder.modelTime().toString().substring(0, 19), recorder.operationsEnded(), recorder.activeOperations(),
         recorder.workersAnswering(), workers.size(), spans.exported(), spans.dropped());
   }
 

@@ -27,7 +27,6 @@ import io.ktrdr.observability.simulator.telemetry.BackendMetrics;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry.Response;
 import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
-import io.ktrdr.observability.simulator.telemetry.ServiceEndpoint;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
@@ -39,13 +38,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -53,36 +49,32 @@ import java.util.function.DoubleSupplier;
  * metrics in one registry, the operation start endpoints, listing, status polls and worker
  * registration, and the service spans of an operation's hand-over to a worker.
  */
-final class SimulatedBackend {
+final class SimulatedBackend extends SimulatedService {
 
   static final String OPERATION_PATH_PREFIX = "/api/v1/operations/";
 
   private final PrometheusRegistry registry;
   private final BackendMetrics metrics;
-  private final SimulatedProcess process;
   private final ScrapeEndpoint scrape;
   private final HttpTelemetry http;
-  private final ServiceEndpoint endpoint;
   private final Map<String, SimulatedWorker> workers;
   private final String connectHost;
   private final DoubleSupplier httpErrorRatio;
   private final Map<String, ModelEvent> expected = new ConcurrentHashMap<>();
   private final Map<String, Span> running = new ConcurrentHashMap<>();
   private final Map<String, Boolean> known = new ConcurrentHashMap<>();
-  private final AtomicLong requests = new AtomicLong();
 
   SimulatedBackend(String host, int port, PrometheusRegistry registry, Tracer tracer, Meter meter,
       HttpClient client, SimulatedProcess process, Map<String, SimulatedWorker> workers, DoubleSupplier httpErrorRatio) {
+    super("backend", host, port, 4, new HttpTelemetry(tracer, meter, "backend", port, client), process);
     this.registry = registry;
     this.metrics = new BackendMetrics(registry);
-    this.process = process;
     process.register(registry);
     this.scrape = new ScrapeEndpoint(registry);
     this.workers = workers;
     this.connectHost = connectHost(host);
     this.httpErrorRatio = httpErrorRatio;
-    this.endpoint = new ServiceEndpoint("backend", host, port, 4, this::handle);
-    this.http = new HttpTelemetry(tracer, meter, "backend", port, client);
+    this.http = http();
   }
 
   static String connectHost(String bindHost) {
@@ -93,32 +85,8 @@ final class SimulatedBackend {
     return metrics;
   }
 
-  ServiceEndpoint endpoint() {
-    return endpoint;
-  }
-
-  HttpTelemetry http() {
-    return http;
-  }
-
-  SimulatedProcess process() {
-    return process;
-  }
-
-  PrometheusRegistry registry() {
-    return registry;
-  }
-
-  int runningHere() {
-    return running.size();
-  }
-
-  long takeRequestCount() {
-    return requests.getAndSet(0);
-  }
-
   URI uri(String path) {
-    return URI.create("http://" + connectHost + ":" + endpoint.port() + path);
+    return URI.create("http://" + connectHost + ":" + endpoint().port() + path);
   }
 
   /** Announces the model's decision for an operation whose start request is about to arrive. */
@@ -129,8 +97,9 @@ final class SimulatedBackend {
     expected.put(operation.id(), decision);
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
+  @Override
+  void handle(HttpExchange exchange) throws IOException {
+    countRequest();
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (path.equals("/metrics/")) {
@@ -355,12 +324,4 @@ final class SimulatedBackend {
     return fallback;
   }
 
-  private static long epochNanos() {
-    Instant now = Instant.now();
-    return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-  }
-
-  static List<String> startPaths() {
-    return java.util.Arrays.stream(OperationType.values()).map(OperationType::startPath).toList();
-  }
 }

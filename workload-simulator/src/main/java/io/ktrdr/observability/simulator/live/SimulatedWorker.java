@@ -15,7 +15,6 @@ import io.ktrdr.observability.simulator.model.WorkerSpec;
 import io.ktrdr.observability.simulator.model.WorkerType;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
 import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
-import io.ktrdr.observability.simulator.telemetry.ServiceEndpoint;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -24,19 +23,17 @@ import io.opentelemetry.context.Context;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One simulated worker: its own port with {@code /metrics} (process metrics only, as KTRDR's
  * workers have no meter provider), {@code /health}, and its start endpoint, whose server span
  * continues the backend's trace and carries the worker's work spans.
  */
-final class SimulatedWorker {
+final class SimulatedWorker extends SimulatedService {
 
   /** Work phases as shares of the operation: name, start, end. */
   private record Phase(String name, double from, double to, String parent) {}
@@ -55,50 +52,32 @@ final class SimulatedWorker {
 
   private final WorkerSpec spec;
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final SimulatedProcess process;
   private final ScrapeEndpoint scrape;
   private final HttpTelemetry http;
-  private final ServiceEndpoint endpoint;
   private final Map<String, OpenWork> work = new ConcurrentHashMap<>();
-  private final AtomicLong requests = new AtomicLong();
+  private final Map<String, Operation> pending = new ConcurrentHashMap<>();
 
   private record OpenWork(Operation operation, Span span, long startEpochNanos) {}
 
   SimulatedWorker(WorkerSpec spec, String host, int port, Tracer tracer, HttpClient client, SimulatedProcess process) {
+    super(spec.name(), host, port, 2, new HttpTelemetry(tracer, null, spec.name(), port, client), process);
     this.spec = spec;
-    this.process = process;
     process.register(registry);
     this.scrape = new ScrapeEndpoint(registry);
-    this.endpoint = new ServiceEndpoint(spec.name(), host, port, 2, this::handle);
-    this.http = new HttpTelemetry(tracer, null, spec.name(), port, client);
+    this.http = http();
   }
 
   WorkerSpec spec() {
     return spec;
   }
 
-  ServiceEndpoint endpoint() {
-    return endpoint;
-  }
-
-  HttpTelemetry http() {
-    return http;
-  }
-
-  SimulatedProcess process() {
-    return process;
-  }
-
   boolean busy() {
     return !work.isEmpty();
   }
 
-  long takeRequestCount() {
-    return requests.getAndSet(0);
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
+  @Override
+  void handle(HttpExchange exchange) throws IOException {
+    countRequest();
     String path = exchange.getRequestURI().getPath();
     if (path.equals("/metrics")) {
       http.serve(exchange, "/metrics", (ex, body) -> scrape.render(ex.getRequestHeaders().getFirst("Accept")));
@@ -128,8 +107,6 @@ final class SimulatedWorker {
     work.put(operation.id(), new OpenWork(operation, span, epochNanos()));
     return "{\"success\":true,\"operation_id\":\"" + operation.id() + "\",\"status\":\"started\"}";
   }
-
-  private final Map<String, Operation> pending = new ConcurrentHashMap<>();
 
   /** Announces an operation the backend is about to hand over. */
   void expect(Operation operation) {
@@ -188,8 +165,4 @@ final class SimulatedWorker {
     work.keySet().forEach(id -> finish(id, OperationStatus.CANCELLED, null));
   }
 
-  private static long epochNanos() {
-    Instant now = Instant.now();
-    return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-  }
 }

@@ -94,7 +94,6 @@ public final class ScenarioFile {
     }
     builder.name(text(fields.get("name"), "name"));
     Node field;
-    try {
       if ((field = fields.get("repeatEvery")) != null) {
         builder.repeatEvery(duration(field, "repeatEvery"));
       }
@@ -152,9 +151,6 @@ public final class ScenarioFile {
           builder.outage(guarded(item, where, () -> new Scenario.Outage(worker, at, lasting)));
         }
       }
-    } catch (ScenarioException e) {
-      throw e;
-    }
     return guarded(root, "scenario", builder::build);
   }
 

@@ -26,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -229,10 +228,5 @@ public final class HttpTelemetry {
   /** Calls without extra headers. */
   public int call(String method, URI uri, String body) {
     return call(method, uri, body, Map.of());
-  }
-
-  static List<String> headerValues(HttpExchange exchange, String name) {
-    List<String> values = exchange.getRequestHeaders().get(name);
-    return values == null ? List.of() : values;
   }
 }

@@ -44,6 +44,18 @@ public final class SimulatedProcess {
   private final double baseFds;
   private double gcCollections;
 
+  /** The backend's process: a FastAPI app started a few seconds before the run. */
+  public static SimulatedProcess backend(double runStartSeconds, long seed) {
+    return new SimulatedProcess(318e6, 0.03, 38, runStartSeconds - 8, seed ^ 0x6261636bL);
+  }
+
+  /** A worker's process; training workers import more, so they start larger. */
+  public static SimulatedProcess worker(io.ktrdr.observability.simulator.model.WorkerSpec spec, int index,
+      double runStartSeconds, long seed) {
+    boolean training = spec.type() == io.ktrdr.observability.simulator.model.WorkerType.TRAINING;
+    return new SimulatedProcess(training ? 262e6 : 231e6, 0.012, 21, runStartSeconds - 3 - index, seed ^ spec.name().hashCode());
+  }
+
   /**
    * @param baseMemoryBytes resident memory when idle
    * @param baseCores CPU the service burns when idle (event loop, health checks)
