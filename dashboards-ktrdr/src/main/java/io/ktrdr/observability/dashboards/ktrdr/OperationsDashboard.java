@@ -100,8 +100,8 @@ final class OperationsDashboard {
         .override(KtrdrPanels.fixedColor("cancelled", "orange"))
         .link(
             DataLink.inNewTab(
-                "Backend traces with errors",
-                TraceLinks.searchBackendTraces("", "error=true", "")))
+                "Traces of failed operations",
+                TraceLinks.searchBackendTraces("", RecentOperationsPanel.FAILED_TAGS, "")))
         .size(10, 8)
         .build();
   }

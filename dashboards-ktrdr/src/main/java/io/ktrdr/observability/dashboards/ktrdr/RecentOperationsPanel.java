@@ -12,17 +12,21 @@ import java.util.Map;
 
 /**
  * The recent operations table: one row per operation trace from Jaeger, with its start, duration,
- * an error flag and a link to the trace.
+ * whether it failed, and a link to the trace.
  *
  * <p>Grafana's Jaeger search returns one frame per query with the fields {@code traceID}, {@code
  * traceName} ("service: root span name"), {@code startTime} and {@code duration} (microseconds of
- * the root span), shown as "Trace ID", "Trace name", "Start time" and "Duration". Query A finds
- * the operation traces: every operation passes through the backend's {@code operations.create}
- * span, under the one trace service name that survives restarts ({@code ktrdr-api}; worker service
- * names carry a fresh id at each start). Query B finds backend traces with a span marked {@code
- * error=true} (an OpenTelemetry error status). The transformations join B onto A by trace id, so
- * the Error column holds B's trace name where the operation trace had an error and nothing where
- * it had none.
+ * the root span), shown as "Trace ID", "Trace name", "Start time" and "Duration"; no span
+ * attributes. Query A finds the operation traces: every operation passes through the backend's
+ * {@code operations.create} span, under the one trace service name that survives restarts
+ * ({@code ktrdr-api}; worker service names carry a fresh id at each start). Query B finds backend
+ * traces with a span whose {@code operation.status} is {@code failed}. The transformations join B
+ * onto A by trace id, so the Failed column holds B's trace name where the backend recorded the
+ * failure and nothing where it did not.
+ *
+ * <p>Not {@code error=true}: Jaeger v2 derives that tag from the span status when it answers and
+ * cannot search by it. A failure recorded only on a worker's spans is not found either: a search
+ * needs the service name, and a worker's changes at every start.
  */
 final class RecentOperationsPanel {
 
@@ -32,14 +36,16 @@ final class RecentOperationsPanel {
   static final String OPERATION_SPAN = "operations.create";
   /** How many operation traces the table lists. */
   static final int OPERATIONS_LISTED = 20;
-  /** How many recent error traces the error flag looks at. */
-  static final int ERROR_TRACES_SEARCHED = 100;
+  /** The span tags of a failure the backend records, in the logfmt of Jaeger searches. */
+  static final String FAILED_TAGS = "operation.status=failed";
+  /** How many recent failed traces the Failed column looks at. */
+  static final int FAILED_TRACES_SEARCHED = 100;
 
   private static final String TRACE_ID = "Trace ID";
   private static final String TRACE_NAME = "Trace name";
   private static final String START_TIME = "Start time";
   private static final String DURATION = "Duration";
-  private static final String ERROR = "Error";
+  private static final String FAILED = "Failed";
 
   private RecentOperationsPanel() {}
 
@@ -50,9 +56,9 @@ final class RecentOperationsPanel {
                 + OPERATIONS_LISTED
                 + " operation traces in Jaeger (traces through the backend's operations.create"
                 + " span): what started them, when, how long the starting request took, and"
-                + " whether a backend span failed. Click a trace id to open the trace. Normal:"
-                + " Error 'no'; an 'error' row is worth opening. The run time of the operation"
-                + " itself is in the duration panels.")
+                + " whether the backend recorded the operation as failed (operation.status)."
+                + " Click a trace id to open the trace. Normal: Failed 'no'; a 'failed' row is"
+                + " worth opening. Run times of operations are in the duration panels.")
         .datasource(KtrdrVariables.JAEGER)
         .target(
             JaegerTarget.search(TraceLinks.BACKEND_SERVICE)
@@ -64,15 +70,15 @@ final class RecentOperationsPanel {
             JaegerTarget.search(TraceLinks.BACKEND_SERVICE)
                 .refId("B")
                 .datasource(KtrdrVariables.JAEGER)
-                .tags("error=true")
-                .limit(ERROR_TRACES_SEARCHED))
-        .transformation(errorTracesAsErrorColumn())
+                .tags(FAILED_TAGS)
+                .limit(FAILED_TRACES_SEARCHED))
+        .transformation(failedTracesAsFailedColumn())
         .transformation(
             Transformation.of("joinByField")
                 .option("byField", TRACE_ID)
                 .option("mode", "outerTabular"))
         .transformation(
-            // Drop error traces that are not operation traces: they have no trace name from A.
+            // Drop failed traces that are not among the listed operation traces: no name from A.
             Transformation.of("filterByValue")
                 .option("type", "include")
                 .option("match", "all")
@@ -89,17 +95,17 @@ final class RecentOperationsPanel {
                 TRACE_NAME, "Operation",
                 START_TIME, START_TIME,
                 DURATION, DURATION,
-                ERROR, ERROR,
+                FAILED, FAILED,
                 TRACE_ID, TRACE_ID))
         // Units per column: a table-wide unit would also format the start time as a number.
         .override(FieldOverride.byName(DURATION).unit("µs"))
         .override(
-            FieldOverride.byName(ERROR)
+            FieldOverride.byName(FAILED)
                 .property(
                     "mappings",
                     List.of(
                         ValueMapping.special(ValueMapping.Special.NULL, "no", "green").toJson(),
-                        ValueMapping.regex(".+", "error", "red").toJson()))
+                        ValueMapping.regex(".+", "failed", "red").toJson()))
                 .property("custom.cellOptions", Map.of("type", "color-text")))
         .override(
             FieldOverride.byName(TRACE_ID)
@@ -110,11 +116,11 @@ final class RecentOperationsPanel {
   }
 
   /**
-   * Applied to query B only: its trace name becomes the Error column, and its start and duration
+   * Applied to query B only: its trace name becomes the Failed column, and its start and duration
    * are dropped so that they do not clash with A's. The model's transformation builder has no
    * frame filter, so the JSON is written here.
    */
-  private static Transformation errorTracesAsErrorColumn() {
+  private static Transformation failedTracesAsFailedColumn() {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("id", "organize");
     ObjectNode filter = node.putObject("filter");
@@ -122,7 +128,7 @@ final class RecentOperationsPanel {
     filter.put("options", "B");
     ObjectNode options = node.putObject("options");
     options.putObject("excludeByName").put(START_TIME, true).put(DURATION, true);
-    options.putObject("renameByName").put(TRACE_NAME, ERROR);
+    options.putObject("renameByName").put(TRACE_NAME, FAILED);
     return Transformation.read(node);
   }
 

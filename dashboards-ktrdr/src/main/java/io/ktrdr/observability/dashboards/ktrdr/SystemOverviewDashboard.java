@@ -76,8 +76,12 @@ final class SystemOverviewDashboard {
         .custom("thresholdsStyle.mode", "line")
         .link(
             DataLink.inNewTab(
-                "Backend traces with errors",
-                TraceLinks.searchBackendTraces("", "error=true", "")))
+                "Backend traces answered 500",
+                TraceLinks.searchBackendTraces("", "http.status_code=500", "")))
+        .link(
+            DataLink.inNewTab(
+                "Backend traces answered 503 (no worker available)",
+                TraceLinks.searchBackendTraces("", "http.status_code=503", "")))
         .size(8, 8)
         .build();
   }

@@ -111,7 +111,7 @@ class OperationsDashboardTest {
   }
 
   @Test
-  void recentOperationsListsOperationTracesOfTheBackendAndFlagsThoseWithErrors() {
+  void recentOperationsListsOperationTracesOfTheBackendAndFlagsFailedOnes() {
     Panel recent = panel("Recent operations");
     assertThat(recent.type()).isEqualTo("table");
     assertThat(recent.jaegerTargets())
@@ -126,17 +126,17 @@ class OperationsDashboardTest {
             org.assertj.core.groups.Tuple.tuple(
                 "A", "search", "ktrdr-api", "operations.create", null, 20),
             org.assertj.core.groups.Tuple.tuple(
-                "B", "search", "ktrdr-api", null, "error=true", 100));
+                "B", "search", "ktrdr-api", null, "operation.status=failed", 100));
     assertThat(recent.transformations())
         .extracting(Transformation::id)
         .containsExactly("organize", "joinByField", "filterByValue", "organize");
-    Transformation errorColumn = recent.transformations().get(0);
-    assertThat(errorColumn.toJson().at("/filter/options").asText()).isEqualTo("B");
-    assertThat(errorColumn.options().at("/renameByName/Trace name").asText()).isEqualTo("Error");
+    Transformation failedColumn = recent.transformations().get(0);
+    assertThat(failedColumn.toJson().at("/filter/options").asText()).isEqualTo("B");
+    assertThat(failedColumn.options().at("/renameByName/Trace name").asText()).isEqualTo("Failed");
     assertThat(recent.transformations().get(1).options().get("byField").asText())
         .isEqualTo("Trace ID");
-    assertThat(propertyValue(overrideOf(recent, "Error"), "mappings"))
-        .contains("\"match\":\"null\"", "\"text\":\"no\"", "\"pattern\":\".+\"", "\"text\":\"error\"");
+    assertThat(propertyValue(overrideOf(recent, "Failed"), "mappings"))
+        .contains("\"match\":\"null\"", "\"text\":\"no\"", "\"pattern\":\".+\"", "\"text\":\"failed\"");
     assertThat(propertyValue(overrideOf(recent, "Duration"), "unit")).isEqualTo("µs");
   }
 

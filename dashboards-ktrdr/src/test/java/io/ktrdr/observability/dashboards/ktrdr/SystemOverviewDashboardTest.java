@@ -82,7 +82,12 @@ class SystemOverviewDashboardTest {
                 + BACKEND
                 + "[$__rate_interval]))");
     assertThat(errors.unit()).isEqualTo("percentunit");
-    assertThat(errors.links()).extracting(DataLink::title).containsExactly("Backend traces with errors");
+    assertThat(errors.links())
+        .extracting(DataLink::url)
+        .hasSize(2)
+        .allMatch(url -> url.startsWith("/explore?"))
+        .anyMatch(url -> url.contains("http.status_code%3D500"))
+        .anyMatch(url -> url.contains("http.status_code%3D503"));
   }
 
   @Test
