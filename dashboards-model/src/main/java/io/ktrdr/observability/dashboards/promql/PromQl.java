@@ -113,12 +113,38 @@ public final class PromQl {
     return new Aggregation("count", null, expr);
   }
 
+  /** 1 for each group: which label combinations exist. */
+  public static Aggregation group(Expr expr) {
+    return new Aggregation("group", null, expr);
+  }
+
   /** The {@code k} largest series. */
   public static Aggregation topk(int k, Expr expr) {
+    return new Aggregation("topk", positive(k), expr);
+  }
+
+  /** The {@code k} smallest series. */
+  public static Aggregation bottomk(int k, Expr expr) {
+    return new Aggregation("bottomk", positive(k), expr);
+  }
+
+  /** The {@code quantile} (0 to 1) of the series' values at each instant. */
+  public static Aggregation quantile(double quantile, Expr expr) {
+    return new Aggregation("quantile", number(checkQuantile(quantile)).toString(), expr);
+  }
+
+  private static String positive(int k) {
     if (k <= 0) {
       throw new IllegalArgumentException("k must be positive: " + k);
     }
-    return new Aggregation("topk", Integer.toString(k), expr);
+    return Integer.toString(k);
+  }
+
+  private static double checkQuantile(double quantile) {
+    if (quantile < 0 || quantile > 1) {
+      throw new IllegalArgumentException("quantile must be 0 to 1: " + quantile);
+    }
+    return quantile;
   }
 
   /**
@@ -126,10 +152,7 @@ public final class PromQl {
    * {@code le} label.
    */
   public static Expr histogramQuantile(double quantile, Expr buckets) {
-    if (quantile < 0 || quantile > 1) {
-      throw new IllegalArgumentException("quantile must be 0 to 1: " + quantile);
-    }
-    return call("histogram_quantile", number(quantile), buckets);
+    return call("histogram_quantile", number(checkQuantile(quantile)), buckets);
   }
 
   /** Copies {@code regex} matches of label {@code src} into label {@code dst} as {@code replacement}. */

@@ -80,6 +80,10 @@ class PromQlTest {
     assertThat(count(metric("up"))).hasToString("count(up)");
     assertThat(PromQl.topk(5, avg(metric("up")).by("job")))
         .hasToString("topk(5, avg by (job) (up))");
+    assertThat(PromQl.bottomk(2, metric("up"))).hasToString("bottomk(2, up)");
+    assertThat(PromQl.quantile(0.9, metric("up")).by("job"))
+        .hasToString("quantile by (job) (0.9, up)");
+    assertThat(PromQl.group(metric("up")).by("service")).hasToString("group by (service) (up)");
   }
 
   @Test
