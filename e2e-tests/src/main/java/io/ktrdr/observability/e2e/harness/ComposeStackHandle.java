@@ -1,0 +1,284 @@
+package io.ktrdr.observability.e2e.harness;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.ktrdr.observability.e2e.panels.JsonHttp;
+import io.ktrdr.observability.e2e.stack.Component;
+import io.ktrdr.observability.e2e.stack.LocalSimulator;
+import io.ktrdr.observability.provisioning.Provisioning;
+import io.ktrdr.observability.provisioning.environment.Environment;
+import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
+import io.ktrdr.observability.provisioning.environment.PrometheusDuration;
+import io.ktrdr.observability.provisioning.environment.Service;
+import io.ktrdr.observability.provisioning.environment.ServiceType;
+import io.ktrdr.observability.simulator.GroundTruth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.ComposeContainer;
+import org.testcontainers.containers.ContainerState;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+/**
+ * The stack as the compose setup KTRDR's developers run, through Testcontainers: the generated
+ * {@code docker-compose.dev.yml} of the {@code dev} environment with the {@code simulator} profile,
+ * generated into a directory of its own with a short scrape interval, plus an override that gives
+ * the simulator the test's scenario, time scale and ground-truth port.
+ *
+ * <p>The simulator's settings are fixed for a compose run, so {@link #startSimulator} with other
+ * settings brings the whole compose setup up again.
+ */
+public final class ComposeStackHandle implements StackHandle {
+  private static final int CONTROL_PORT = 8090;
+  private static final String OVERRIDE = "docker-compose.e2e.yml";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+
+  private final Path projectRoot;
+  private final Path directory;
+  private final Environment environment;
+  private final List<String> containerIds = new ArrayList<>();
+  private ComposeContainer compose;
+  private Duration startupTime;
+  private ComposeRun simulator;
+
+  private ComposeStackHandle(Path projectRoot, Path directory, Environment environment) {
+    this.projectRoot = projectRoot;
+    this.directory = directory;
+    this.environment = environment;
+  }
+
+  /** Whether Testcontainers finds a Docker engine. */
+  public static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * Generates the compose setup into {@code directory}; nothing runs until {@link #startSimulator}.
+   *
+   * @param projectRoot the directory holding {@code environments/} and the simulator's jar
+   */
+  public static ComposeStackHandle prepare(Path projectRoot, Path directory) {
+    requireNonNull(projectRoot, "projectRoot");
+    requireNonNull(directory, "directory");
+    Environment dev = EnvironmentFile.load(projectRoot.resolve("environments/dev.yaml"));
+    PrometheusDuration scrape = PrometheusDuration.parse(NativeStackHandle.SCRAPE_INTERVAL_SECONDS + "s");
+    Environment environment = dev.toBuilder()
+        .prometheus(dev.prometheus().toBuilder().scrapeInterval(scrape).evaluationInterval(scrape).build())
+        .build();
+    Provisioning.generate(environment, directory);
+    Path jar = directory.resolve(LocalSimulator.JAR);
+    try {
+      Files.createDirectories(jar.getParent());
+      Files.copy(projectRoot.resolve(LocalSimulator.JAR), jar, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the simulator's jar into " + directory, e);
+    }
+    return new ComposeStackHandle(projectRoot, directory, environment);
+  }
+
+  @Override
+  public String mode() {
+    return "compose";
+  }
+
+  @Override
+  public synchronized SimulatorRun startSimulator(SimulatorSettings settings) {
+    requireNonNull(settings, "settings");
+    if (compose != null) {
+      stopCompose();
+    }
+    writeOverride(settings);
+    long startedAt = System.nanoTime();
+    ComposeContainer container = new ComposeContainer(
+            directory.resolve(environment.compose().orElseThrow().file()).toFile(), directory.resolve(OVERRIDE).toFile())
+        .withEnv("COMPOSE_PROFILES", "simulator")
+        .withExposedService("prometheus", 9090, Wait.forHttp("/-/ready"))
+        .withExposedService("jaeger", 16686, Wait.forHttp("/api/services"))
+        .withExposedService("jaeger", 4317)
+        .withExposedService("grafana", 3000, Wait.forHttp("/api/health"))
+        .withExposedService("simulator", CONTROL_PORT, Wait.forHttp("/ground-truth"))
+        .withRemoveVolumes(true)
+        .withStartupTimeout(STARTUP_TIMEOUT);
+    container.start();
+    compose = container;
+    startupTime = Duration.ofNanos(System.nanoTime() - startedAt);
+    for (String service : List.of("grafana", "prometheus", "jaeger", "simulator")) {
+      container.getContainerByServiceName(service).map(ContainerState::getContainerId).ifPresent(containerIds::add);
+    }
+    simulator = new ComposeRun(settings, Instant.now(), uri("simulator", CONTROL_PORT).resolve("/ground-truth"));
+    return simulator;
+  }
+
+  /** The simulator's command: the generated one, plus the test's scenario and the ground-truth port. */
+  private void writeOverride(SimulatorSettings settings) {
+    List<String> command = new ArrayList<>(List.of("java", "-jar", "/app/ktrdr-workload-simulator.jar", "--host", "0.0.0.0"));
+    Service backend = environment.services(ServiceType.BACKEND).get(0);
+    command.addAll(List.of("--backend-port", Integer.toString(backend.port())));
+    for (Service worker : environment.services(ServiceType.WORKER)) {
+      command.addAll(List.of("--worker-port", worker.name() + "=" + worker.port()));
+    }
+    command.addAll(List.of("--control-port", Integer.toString(CONTROL_PORT), "--quiet"));
+    command.addAll(settings.arguments());
+    String yaml = "services:\n  simulator:\n    command:\n"
+        + command.stream().map(argument -> "      - '" + argument + "'\n").collect(Collectors.joining());
+    try {
+      Files.writeString(directory.resolve(OVERRIDE), yaml, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + directory.resolve(OVERRIDE), e);
+    }
+  }
+
+  private URI uri(String service, int port) {
+    ComposeContainer running = requireStarted();
+    return URI.create("http://" + running.getServiceHost(service, port) + ":" + running.getServicePort(service, port));
+  }
+
+  private ComposeContainer requireStarted() {
+    if (compose == null) {
+      throw new IllegalStateException("the compose setup is not up: start the simulator first");
+    }
+    return compose;
+  }
+
+  @Override
+  public Optional<URI> grafanaUri() {
+    return Optional.of(uri("grafana", 3000));
+  }
+
+  @Override
+  public URI prometheusUri() {
+    return uri("prometheus", 9090);
+  }
+
+  @Override
+  public URI jaegerQueryUri() {
+    return uri("jaeger", 16686);
+  }
+
+  @Override
+  public URI otlpGrpcEndpoint() {
+    return uri("jaeger", 4317);
+  }
+
+  @Override
+  public Duration scrapeInterval() {
+    return environment.prometheus().scrapeInterval().toDuration();
+  }
+
+  @Override
+  public Duration startupTime() {
+    return startupTime == null ? Duration.ZERO : startupTime;
+  }
+
+  @Override
+  public synchronized Optional<SimulatorRun> simulator() {
+    return Optional.ofNullable(simulator);
+  }
+
+  @Override
+  public void stop(Component component) {
+    DockerClient docker = DockerClientFactory.instance().client();
+    docker.stopContainerCmd(containerId(component)).exec();
+  }
+
+  @Override
+  public void start(Component component) {
+    DockerClient docker = DockerClientFactory.instance().client();
+    docker.startContainerCmd(containerId(component)).exec();
+  }
+
+  @Override
+  public boolean isRunning(Component component) {
+    return running(containerId(component));
+  }
+
+  private String containerId(Component component) {
+    return requireStarted().getContainerByServiceName(component.installName())
+        .map(ContainerState::getContainerId)
+        .orElseThrow(() -> new IllegalStateException("no container for service " + component.installName()));
+  }
+
+  private static boolean running(String containerId) {
+    try {
+      Boolean running = DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec().getState().getRunning();
+      return Boolean.TRUE.equals(running);
+    } catch (NotFoundException removed) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<String> leftRunning() {
+    return containerIds.stream().filter(ComposeStackHandle::running).map(id -> "container " + id).toList();
+  }
+
+  private void stopCompose() {
+    compose.stop();
+    compose = null;
+    simulator = null;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (compose != null) {
+      stopCompose();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ComposeStackHandle{" + directory + " of " + projectRoot + "}";
+  }
+
+  /** The compose setup's simulator, its ground truth read from its control port. */
+  private static final class ComposeRun implements SimulatorRun {
+    private final SimulatorSettings settings;
+    private final Instant startedAt;
+    private final URI groundTruth;
+
+    ComposeRun(SimulatorSettings settings, Instant startedAt, URI groundTruth) {
+      this.settings = settings;
+      this.startedAt = startedAt;
+      this.groundTruth = groundTruth;
+    }
+
+    @Override
+    public SimulatorSettings settings() {
+      return settings;
+    }
+
+    @Override
+    public Instant startedAt() {
+      return startedAt;
+    }
+
+    @Override
+    public GroundTruth groundTruth() {
+      return GroundTruth.fromJson(JsonHttp.anonymous().get(groundTruth).toString());
+    }
+
+    @Override
+    public boolean isRunning() {
+      return true;
+    }
+  }
+}
