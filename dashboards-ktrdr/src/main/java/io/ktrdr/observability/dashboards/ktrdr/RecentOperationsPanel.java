@@ -15,8 +15,8 @@ import java.util.Map;
  * whether it failed, and a link to the trace.
  *
  * <p>Grafana's Jaeger search returns one frame per query with the fields {@code traceID}, {@code
- * traceName} ("service: root span name"), {@code startTime} and {@code duration} (microseconds of
- * the root span), shown as "Trace ID", "Trace name", "Start time" and "Duration"; no span
+ * traceName} ("service: root span name"), {@code startTime} and {@code duration} (of the root
+ * span), shown as "Trace ID", "Trace name", "Start time" and "Duration"; no span
  * attributes. Query A finds the operation traces: every operation passes through the backend's
  * {@code operations.create} span, under the one trace service name that survives restarts
  * ({@code ktrdr-api}; worker service names carry a fresh id at each start). Query B finds backend
@@ -97,8 +97,9 @@ final class RecentOperationsPanel {
                 DURATION, DURATION,
                 FAILED, FAILED,
                 TRACE_ID, TRACE_ID))
-        // Units per column: a table-wide unit would also format the start time as a number.
-        .override(FieldOverride.byName(DURATION).unit("µs"))
+        // No unit set here: Grafana's Jaeger search gives Duration its own (µs when the search
+        // runs in Grafana's backend, ms in older front-end searches), and a table-wide unit would
+        // also format the start time as a number.
         .override(
             FieldOverride.byName(FAILED)
                 .property(
