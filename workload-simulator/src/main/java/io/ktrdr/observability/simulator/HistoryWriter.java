@@ -90,6 +90,7 @@ public final class HistoryWriter {
       try (Writer writer = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 20)) {
         summary = write(writer, absolute);
       }
+      readableByAll(temp);
       Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return summary;
     } catch (IOException e) {
@@ -102,6 +103,15 @@ public final class HistoryWriter {
           // the move took it, or it is gone
         }
       }
+    }
+  }
+
+  /** A temporary file is private to its owner; the history is for promtool, perhaps in a container. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its default permissions stand
     }
   }
 

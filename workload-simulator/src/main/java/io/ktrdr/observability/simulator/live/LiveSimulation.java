@@ -60,6 +60,7 @@ public final class LiveSimulation implements AutoCloseable {
 
   private static final Duration HEALTH_CHECK_INTERVAL_WALL = Duration.ofSeconds(10);
   private static final int TRAFFIC_QUEUE = 20_000;
+  private static final boolean INTERACTIVE = System.console() != null;
 
   private final Settings settings;
   private final WorkloadModel model;
@@ -215,9 +216,11 @@ public final class LiveSimulation implements AutoCloseable {
       if (settings.backgroundTraffic()) {
         backgroundTraffic(seconds, nowNanos);
       }
-      if (settings.statusLine() != null && nowNanos - lastStatusNanos >= 1_000_000_000L) {
+      // On a terminal the line is rewritten every second; in a log (compose) a full line every 15 s.
+      long every = INTERACTIVE ? 1_000_000_000L : 15_000_000_000L;
+      if (settings.statusLine() != null && nowNanos - lastStatusNanos >= every) {
         lastStatusNanos = nowNanos;
-        settings.statusLine().print("\r" + statusLine() + "   ");
+        settings.statusLine().print(INTERACTIVE ? "\r" + statusLine() + "   " : statusLine() + "\n");
         settings.statusLine().flush();
       }
     } catch (RuntimeException e) {
