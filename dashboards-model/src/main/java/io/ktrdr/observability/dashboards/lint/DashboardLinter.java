@@ -23,7 +23,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Rules, by id: dashboard-uid-unique, dashboard-metadata, dashboard-not-editable (only with
- * {@link Builder#requireNotEditable(boolean)}), prometheus-datasource-variable, panel-id-unique,
+ * {@link Builder#requireNotEditable(boolean)}), prometheus-datasource-variable,
+ * variable-refresh-on-time-change, panel-id-unique,
  * panel-in-grid, panel-no-overlap, panel-title-description, panel-has-targets, panel-unit,
  * datasource-resolves, promql-syntax, metric-in-catalog, rate-interval, counter-not-raw,
  * no-host-matcher.
@@ -54,6 +55,7 @@ public final class DashboardLinter {
         new DashboardMetadataRule(),
         new NotEditableRule(),
         new PrometheusDatasourceVariableRule(),
+        new VariableRefreshRule(),
         new UniquePanelIdRule(),
         new PanelInGridRule(),
         new NoOverlapRule(),

@@ -107,6 +107,36 @@ class DashboardRulesTest {
   }
 
   @Test
+  void queryVariableRefreshedOnTimeRangeChangePasses() {
+    Dashboard dashboard =
+        dashboard("d")
+            .variable(Variable.query("job", Lints.PROMETHEUS, "label_values(up, job)"))
+            .variable(Variable.custom("status", List.of("failed", "completed")))
+            .build();
+
+    assertThat(findings("variable-refresh-on-time-change", dashboard)).isEmpty();
+  }
+
+  @Test
+  void queryVariableNotRefreshedOnTimeRangeChangeIsReported() {
+    Dashboard dashboard =
+        dashboard("d")
+            .variable(Variable.query("job", Lints.PROMETHEUS, "label_values(up, job)")
+                .refresh(Variable.Refresh.ON_DASHBOARD_LOAD))
+            .variable(Variable.query("service", Lints.PROMETHEUS, "label_values(up, service)")
+                .refresh(Variable.Refresh.NEVER))
+            .build();
+
+    assertThat(findings("variable-refresh-on-time-change", dashboard))
+        .extracting(Finding::panelTitle, Finding::message)
+        .containsExactly(
+            tuple(null, "variable job reloads its values on dashboard load only; reload them on"
+                + " time range change (refresh 2)"),
+            tuple(null, "variable service never reloads its values; reload them on time range"
+                + " change (refresh 2)"));
+  }
+
+  @Test
   void dashboardWithoutPrometheusQueriesNeedsNoPrometheusVariable() {
     Dashboard dashboard =
         Dashboard.builder().uid("d").title("D").description("d")
