@@ -22,7 +22,9 @@ import static io.ktrdr.observability.dashboards.promql.PromQl.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ktrdr.observability.dashboards.internal.promql.PromQlParser;
 import io.ktrdr.observability.dashboards.model.PrometheusTarget;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PromQlTest {
@@ -153,6 +155,22 @@ class PromQlTest {
   @Test
   void rawTextIsParenthesizedAsAnOperand() {
     assertThat(raw("a + b").times(2)).hasToString("(a + b) * 2");
+  }
+
+  @Test
+  void composedExpressionsAreValidPromQl() {
+    List<Expr> expressions =
+        List.of(
+            histogramQuantile(0.99, sum(rate(metric("x_bucket").re("a", "$a"))).by("le")),
+            sum(rate(metric("x_total").eq("s", "f"))).by("t")
+                .div(sum(rate(metric("x_total"))).by("t")).on("t").or(vector(0)),
+            metric("a").div(metric("b")).ignoring("status").groupLeft("worker_type"),
+            labelReplace(vector(0), "t", "x", "t", ""),
+            time().minus(max(timestamp(metric("up"))).by("job")).gt(60).bool(),
+            PromQl.quantile(0.5, rate(metric("x_total").offset("1h"))).without("instance"),
+            clampMin(metric("a").minus(metric("b").minus(metric("c"))), 0));
+
+    assertThat(expressions).allSatisfy(expr -> PromQlParser.parse(expr.toString()));
   }
 
   @Test
