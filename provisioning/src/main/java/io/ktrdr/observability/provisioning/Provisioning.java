@@ -10,6 +10,7 @@ import io.ktrdr.observability.provisioning.internal.DashboardFiles;
 import io.ktrdr.observability.provisioning.internal.GrafanaProvisioning;
 import io.ktrdr.observability.provisioning.internal.PrometheusConfiguration;
 import io.ktrdr.observability.provisioning.internal.PrometheusRules;
+import io.ktrdr.observability.provisioning.internal.ReadOnlyDashboards;
 import io.ktrdr.observability.provisioning.internal.TreeWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,8 +102,10 @@ public final class Provisioning {
   private static SortedMap<String, String> monitoringFiles(
       Environment environment, Path monitoringDir, List<Dashboard> dashboards) {
     SortedMap<String, String> files = new TreeMap<>();
+    boolean editable = environment.grafana().allowUiUpdates();
     for (Map.Entry<String, String> dashboard : DashboardFiles.render(dashboards).entrySet()) {
-      files.put(DASHBOARDS_DIR + "/" + dashboard.getKey(), dashboard.getValue());
+      files.put(DASHBOARDS_DIR + "/" + dashboard.getKey(),
+          editable ? dashboard.getValue() : ReadOnlyDashboards.readOnly(dashboard.getValue()));
     }
     String dashboardsPath = environment.grafana().dashboardsPath();
     String resolvedDashboardsPath = dashboardsPath.startsWith("/")

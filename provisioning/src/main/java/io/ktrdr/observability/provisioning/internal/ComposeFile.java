@@ -13,6 +13,7 @@ import io.ktrdr.observability.provisioning.environment.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +25,11 @@ public final class ComposeFile {
   /** The simulator jar as the workload-simulator module builds it, relative to the project root. */
   public static final String SIMULATOR_JAR = "./workload-simulator/target/ktrdr-workload-simulator.jar";
   public static final String SIMULATOR_JAR_IN_CONTAINER = "/app/ktrdr-workload-simulator.jar";
+
+  /** Where Docker mounts a service's secrets. */
+  static final String DOCKER_SECRETS = "/run/secrets/";
+  /** Where the operator puts secret files, beside the compose file. */
+  public static final String SECRETS_DIR = "./secrets";
 
   static final int GRAFANA_PORT = 3000;
   static final int PROMETHEUS_PORT = 9090;
@@ -45,9 +51,13 @@ public final class ComposeFile {
         SIMULATOR_PROFILE, compose.simulator() ? simulator(environment) : null);
     Map<String, Object> document = map(
         "services", services,
-        "volumes", map("grafana-data", map(), "prometheus-data", map()));
-    return YamlText.render(GeneratedHeader.forEnvironment(environment.name(),
-        "Grafana, Prometheus and Jaeger (and, with --profile simulator, a simulated KTRDR)"), document);
+        "volumes", map("grafana-data", map(), "prometheus-data", map()),
+        "secrets", adminPasswordSecret(environment.grafana())
+            .map(name -> (Object) map(name, map("file", SECRETS_DIR + "/" + name)))
+            .orElse(null));
+    return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), compose.simulator()
+        ? "Grafana, Prometheus and Jaeger (and, with --profile simulator, a simulated KTRDR)"
+        : "Grafana, Prometheus and Jaeger"), document);
   }
 
   private static Map<String, Object> grafana(Environment environment, ComposeSettings compose, String monitoringDir) {
@@ -58,6 +68,7 @@ public final class ComposeFile {
             "prometheus", map("condition", "service_healthy"),
             "jaeger", map("condition", "service_healthy")),
         "environment", grafanaEnvironment(environment.grafana()),
+        "secrets", adminPasswordSecret(environment.grafana()).map(name -> (Object) list(name)).orElse(null),
         "ports", published(compose, Component.GRAFANA, GRAFANA_PORT),
         "volumes", list(
             monitoringDir + "/grafana/dashboards:" + GrafanaSettings.DEFAULT_DASHBOARDS_PATH + ":ro",
@@ -66,6 +77,19 @@ public final class ComposeFile {
             "grafana-data:/var/lib/grafana"),
         "healthcheck", healthcheck(list("CMD", "curl", "-fsS", "-o", "/dev/null",
             "http://localhost:" + GRAFANA_PORT + "/api/health")));
+  }
+
+  /**
+   * The Docker secret holding Grafana's admin password, when the environment reads it from
+   * {@value #DOCKER_SECRETS}: compose mounts {@code ./secrets/<name>} there.
+   */
+  static Optional<String> adminPasswordSecret(GrafanaSettings grafana) {
+    if (grafana.adminPassword() instanceof SecretSource.SecretFile file
+        && file.path().startsWith(DOCKER_SECRETS) && file.path().indexOf('/', DOCKER_SECRETS.length()) < 0
+        && file.path().length() > DOCKER_SECRETS.length()) {
+      return Optional.of(file.path().substring(DOCKER_SECRETS.length()));
+    }
+    return Optional.empty();
   }
 
   /** Grafana's settings as GF_ variables, sorted; offline: no update checks, usage reports or plugin installs. */
