@@ -42,13 +42,13 @@ up() {
   local classpath
   classpath="${PROJECT_DIR}/e2e-tests/target/classes:$(cat "${PROJECT_DIR}/e2e-tests/target/runtime-classpath.txt")"
   nohup java -cp "${classpath}" io.ktrdr.observability.e2e.stack.LocalDemo "${PROJECT_DIR}" "${STATE_DIR}" \
-    > "${LOG_FILE}" 2>&1 < /dev/null &
+    > "${LOG_FILE}" 2>&1 < /dev/null 9>&- &
   echo $! > "${PID_FILE}"
   log "starting (pid $!); progress in ${LOG_FILE}"
 
   local waited=0 shown=0 lines
   while [[ ! -f "${READY_FILE}" ]]; do
-    lines="$(wc -l < "${LOG_FILE}")"
+    lines="$(wc -l < "${LOG_FILE}" 2> /dev/null || echo "${shown}")"
     if (( lines > shown )); then sed -n "$((shown + 1)),${lines}p" "${LOG_FILE}" >&2; shown="${lines}"; fi
     if ! running_pid > /dev/null; then
       log "failed to start; last lines of ${LOG_FILE}:"
@@ -96,6 +96,11 @@ status() {
     log "not running"
   fi
 }
+
+# One demo.sh at a time per checkout: two would share the state directory and the ports.
+mkdir -p "$(dirname "${STATE_DIR}")"
+exec 9> "$(dirname "${STATE_DIR}")/demo.lock"
+flock -n 9 || { log "another native-stack/demo.sh is running in ${PROJECT_DIR}; try again when it ends"; exit 1; }
 
 case "${1:-}" in
   up) up ;;

@@ -38,7 +38,8 @@ public final class LocalDemo {
             .start();
     LocalSimulator simulator;
     try {
-      simulator = LocalSimulator.start(project, configuration.environment(), stack, List.of());
+      simulator = LocalSimulator.start(
+              project, configuration.environment(), stack, LocalSimulator.USUAL_CONTROL_PORT, List.of());
     } catch (RuntimeException e) {
       stack.close();
       throw e;

@@ -20,6 +20,9 @@ public final class LocalSimulator implements AutoCloseable {
   /** The simulator's jar, relative to the project root. */
   public static final String JAR = "workload-simulator/target/ktrdr-workload-simulator.jar";
 
+  /** The port of the simulator's ground truth in the compose setup. */
+  public static final int USUAL_CONTROL_PORT = 8090;
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final ManagedProcess process;
@@ -41,6 +44,15 @@ public final class LocalSimulator implements AutoCloseable {
    */
   public static LocalSimulator start(
       Path projectRoot, Environment environment, NativeStack stack, List<String> arguments) {
+    return start(projectRoot, environment, stack, StackAddresses.freePort(), arguments);
+  }
+
+  /**
+   * As {@link #start(Path, Environment, NativeStack, List)}, with the ground truth on {@code
+   * controlPort} ({@value #USUAL_CONTROL_PORT} in the compose setup) instead of a free port.
+   */
+  public static LocalSimulator start(
+      Path projectRoot, Environment environment, NativeStack stack, int controlPort, List<String> arguments) {
     requireNonNull(projectRoot, "projectRoot");
     requireNonNull(environment, "environment");
     requireNonNull(stack, "stack");
@@ -54,7 +66,6 @@ public final class LocalSimulator implements AutoCloseable {
         environment.services(ServiceType.BACKEND).stream()
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("environment has no backend service"));
-    int controlPort = StackAddresses.freePort();
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
