@@ -1,8 +1,5 @@
 package io.ktrdr.observability.dashboards.ktrdr;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ktrdr.observability.dashboards.model.FieldOverride;
 import io.ktrdr.observability.dashboards.model.Panel;
 import io.ktrdr.observability.dashboards.model.PanelOptions.LegendMode;
@@ -21,7 +18,6 @@ import io.ktrdr.observability.dashboards.model.ValueMapping;
 import io.ktrdr.observability.dashboards.promql.Expr;
 import io.ktrdr.observability.dashboards.promql.PromQl;
 import java.util.List;
-import java.util.Map;
 
 /** Panel presets shared by the KTRDR dashboards: Prometheus panels with their usual settings. */
 final class KtrdrPanels {
@@ -97,17 +93,11 @@ final class KtrdrPanels {
 
   /** Shows the table column {@code name}, an {@code up} value, as UP or DOWN on green or red. */
   static FieldOverride upDownColumn(String name) {
-    // Overrides take raw JSON properties: the same mapping and thresholds as the typed defaults.
-    ObjectNode thresholds = JsonNodeFactory.instance.objectNode();
-    thresholds.put("mode", Thresholds.ABSOLUTE);
-    ArrayNode steps = thresholds.putArray("steps");
-    steps.addObject().put("color", "red").putNull("value");
-    steps.addObject().put("color", "green").put("value", 1);
     return FieldOverride.byName(name)
-        .property("mappings", List.of(UP_DOWN.toJson()))
-        .property("thresholds", thresholds)
-        .property("color", Map.of("mode", "thresholds"))
-        .property("custom.cellOptions", Map.of("type", "color-background"))
+        .mappings(UP_DOWN)
+        .thresholds(ZERO_IS_BAD)
+        .colorMode("thresholds")
+        .cellType("color-background")
         .build();
   }
 
@@ -120,19 +110,16 @@ final class KtrdrPanels {
       throw new IllegalArgumentException(
           "columns come in field, name pairs: " + List.of(fieldsAndNames));
     }
-    Transformation.Builder organize =
-        Transformation.of("organize").option("excludeByName.Time", true);
+    Transformation.Builder organize = Transformation.organize().excludeByName("Time");
     for (int i = 0; i < fieldsAndNames.length; i += 2) {
-      organize.option("indexByName." + fieldsAndNames[i], i / 2);
-      organize.option("renameByName." + fieldsAndNames[i], fieldsAndNames[i + 1]);
+      organize.indexByName(fieldsAndNames[i], i / 2);
+      organize.renameByName(fieldsAndNames[i], fieldsAndNames[i + 1]);
     }
     return organize.build();
   }
 
   /** Colors the series or field named {@code name} with a fixed color. */
   static FieldOverride fixedColor(String name, String color) {
-    return FieldOverride.byName(name)
-        .property("color", Map.of("mode", "fixed", "fixedColor", color))
-        .build();
+    return FieldOverride.byName(name).fixedColor(color).build();
   }
 }

@@ -1,7 +1,6 @@
 package io.ktrdr.observability.dashboards.ktrdr;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ktrdr.observability.dashboards.model.DataLink;
 import io.ktrdr.observability.dashboards.model.FieldOverride;
 import io.ktrdr.observability.dashboards.model.JaegerTarget;
 import io.ktrdr.observability.dashboards.model.Panel;
@@ -102,15 +101,15 @@ final class RecentOperationsPanel {
         // also format the start time as a number.
         .override(
             FieldOverride.byName(FAILED)
-                .property(
-                    "mappings",
-                    List.of(
-                        ValueMapping.special(ValueMapping.Special.NULL, "no", "green").toJson(),
-                        ValueMapping.regex(".+", "failed", "red").toJson()))
-                .property("custom.cellOptions", Map.of("type", "color-text")))
+                .mappings(
+                    ValueMapping.special(ValueMapping.Special.NULL, "no", "green"),
+                    ValueMapping.regex(".+", "failed", "red"))
+                .cellType("color-text"))
         .override(
             FieldOverride.byName(TRACE_ID)
-                .property("links", List.of(traceLink())))
+                .links(
+                    DataLink.inNewTab(
+                        "Open trace ${__value.raw}", TraceLinks.traceOfClickedValue())))
         .sortBy(START_TIME, true)
         .size(24, 10)
         .build();
@@ -118,26 +117,14 @@ final class RecentOperationsPanel {
 
   /**
    * Applied to query B only: its trace name becomes the Failed column, and its start and duration
-   * are dropped so that they do not clash with A's. The model's transformation builder has no
-   * frame filter, so the JSON is written here.
+   * are dropped so that they do not clash with A's.
    */
   private static Transformation failedTracesAsFailedColumn() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("id", "organize");
-    ObjectNode filter = node.putObject("filter");
-    filter.put("id", "byRefId");
-    filter.put("options", "B");
-    ObjectNode options = node.putObject("options");
-    options.putObject("excludeByName").put(START_TIME, true).put(DURATION, true);
-    options.putObject("renameByName").put(TRACE_NAME, FAILED);
-    return Transformation.read(node);
-  }
-
-  private static ObjectNode traceLink() {
-    ObjectNode link = JsonNodeFactory.instance.objectNode();
-    link.put("title", "Open trace ${__value.raw}");
-    link.put("url", TraceLinks.traceOfClickedValue());
-    link.put("targetBlank", true);
-    return link;
+    return Transformation.organize()
+        .filterByRefId("B")
+        .excludeByName(START_TIME)
+        .excludeByName(DURATION)
+        .renameByName(TRACE_NAME, FAILED)
+        .build();
   }
 }

@@ -9,6 +9,7 @@ import io.ktrdr.observability.dashboards.model.DataLink;
 import io.ktrdr.observability.dashboards.model.FieldOverride;
 import io.ktrdr.observability.dashboards.model.Panel;
 import io.ktrdr.observability.dashboards.model.Thresholds;
+import io.ktrdr.observability.dashboards.model.TimeseriesPanelBuilder.ThresholdsStyle;
 import io.ktrdr.observability.dashboards.model.Transformation;
 
 /**
@@ -73,7 +74,7 @@ final class SystemOverviewDashboard {
         .target(range(KtrdrQueries.ERROR_RATE, "5xx share"))
         .min(0)
         .thresholds(Thresholds.absolute("green").step(0.01, "orange").step(0.05, "red").build())
-        .custom("thresholdsStyle.mode", "line")
+        .thresholdsStyle(ThresholdsStyle.LINE)
         .link(
             DataLink.inNewTab(
                 "Backend traces answered 500",

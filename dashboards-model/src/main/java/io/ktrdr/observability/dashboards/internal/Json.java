@@ -67,16 +67,31 @@ public final class Json {
    *     object
    */
   public static void setPath(ObjectNode root, String path, Object value) {
-    requireNonNull(root, "root");
     requireNonNull(path, "path");
-    String[] segments = path.split("\\.", -1);
+    setPath(root, List.of(path.split("\\.", -1)), value);
+  }
+
+  /**
+   * Sets {@code value} at the path of {@code segments} below {@code root}, each segment a whole
+   * key (dots included), creating intermediate objects.
+   *
+   * @throws IllegalArgumentException if the path or a segment is empty or an intermediate value is
+   *     not an object
+   */
+  public static void setPath(ObjectNode root, List<String> segments, Object value) {
+    requireNonNull(root, "root");
+    requireNonNull(segments, "segments");
+    String path = String.join(".", segments);
+    if (segments.isEmpty()) {
+      throw new IllegalArgumentException("empty path");
+    }
     ObjectNode current = root;
-    for (int i = 0; i < segments.length; i++) {
-      String segment = segments[i];
+    for (int i = 0; i < segments.size(); i++) {
+      String segment = requireNonNull(segments.get(i), "segment");
       if (segment.isEmpty()) {
         throw new IllegalArgumentException("empty segment in path: " + path);
       }
-      if (i == segments.length - 1) {
+      if (i == segments.size() - 1) {
         current.set(segment, toNode(value));
         return;
       }

@@ -7,7 +7,6 @@ import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.model.Annotation;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.dashboards.model.DashboardLink;
-import io.ktrdr.observability.dashboards.model.DataLink;
 import io.ktrdr.observability.dashboards.model.DatasourceRef;
 import io.ktrdr.observability.dashboards.model.FieldConfig;
 import io.ktrdr.observability.dashboards.model.FieldDefaults;
@@ -18,8 +17,6 @@ import io.ktrdr.observability.dashboards.model.Panel;
 import io.ktrdr.observability.dashboards.model.PrometheusTarget;
 import io.ktrdr.observability.dashboards.model.RawTarget;
 import io.ktrdr.observability.dashboards.model.Target;
-import io.ktrdr.observability.dashboards.model.ThresholdStep;
-import io.ktrdr.observability.dashboards.model.Thresholds;
 import io.ktrdr.observability.dashboards.model.Transformation;
 import io.ktrdr.observability.dashboards.model.ValueMapping;
 import io.ktrdr.observability.dashboards.model.Variable;
@@ -127,7 +124,7 @@ final class DashboardWriter {
     }
     if (panel.hasLinks()) {
       ArrayNode links = out.putArray("links");
-      panel.links().forEach(link -> links.add(dataLink(link)));
+      panel.links().forEach(link -> links.add(link.toJson()));
     }
     if (panel.gridPos() != null) {
       out.set("gridPos", gridPos(panel.gridPos()));
@@ -211,7 +208,7 @@ final class DashboardWriter {
     putText(out, "displayName", defaults.displayName());
     putText(out, "noValue", defaults.noValue());
     if (defaults.thresholds() != null) {
-      out.set("thresholds", thresholds(defaults.thresholds()));
+      out.set("thresholds", defaults.thresholds().toJson());
     }
     if (defaults.hasMappings()) {
       ArrayNode mappings = out.putArray("mappings");
@@ -221,7 +218,7 @@ final class DashboardWriter {
     }
     if (defaults.hasLinks()) {
       ArrayNode links = out.putArray("links");
-      defaults.links().forEach(link -> links.add(dataLink(link)));
+      defaults.links().forEach(link -> links.add(link.toJson()));
     }
     if (defaults.custom() != null) {
       out.set("custom", defaults.custom());
@@ -229,36 +226,6 @@ final class DashboardWriter {
     if (defaults.color() != null) {
       out.set("color", defaults.color());
     }
-    return out;
-  }
-
-  private static ObjectNode thresholds(Thresholds thresholds) {
-    ObjectNode out = properties(thresholds.additionalProperties());
-    putText(out, "mode", thresholds.mode());
-    if (thresholds.hasSteps()) {
-      ArrayNode steps = out.putArray("steps");
-      for (ThresholdStep step : thresholds.steps()) {
-        ObjectNode node = properties(step.additionalProperties());
-        putText(node, "color", step.color());
-        // The base step has value null in Grafana's JSON.
-        if (step.value() == null) {
-          if (!node.has("value")) {
-            node.putNull("value");
-          }
-        } else {
-          node.set("value", Json.number(step.value()));
-        }
-        steps.add(node);
-      }
-    }
-    return out;
-  }
-
-  private static ObjectNode dataLink(DataLink link) {
-    ObjectNode out = properties(link.additionalProperties());
-    putText(out, "title", link.title());
-    putText(out, "url", link.url());
-    putBoolean(out, "targetBlank", link.targetBlank());
     return out;
   }
 

@@ -3,6 +3,7 @@ package io.ktrdr.observability.dashboards.model;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import java.util.Map;
@@ -66,5 +67,21 @@ public final class DataLink {
 
   public Map<String, JsonNode> additionalProperties() {
     return Json.copyProperties(additionalProperties);
+  }
+
+  /** Grafana's JSON object: {@code {"title": ..., "url": ..., "targetBlank": ...}} and the rest. */
+  public ObjectNode toJson() {
+    ObjectNode out = Json.object();
+    additionalProperties.forEach((name, value) -> out.set(name, value.deepCopy()));
+    if (title != null) {
+      out.put("title", title);
+    }
+    if (url != null) {
+      out.put("url", url);
+    }
+    if (targetBlank != null) {
+      out.put("targetBlank", targetBlank);
+    }
+    return out;
   }
 }

@@ -8,14 +8,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A field override: a matcher ({@code {id, options}}) and the properties ({@code [{id, value}]})
  * it sets on the fields it matches. Kept as Grafana's JSON object.
  *
- * <pre>{@code FieldOverride.byName("p95").property("color", Map.of("mode", "fixed", "fixedColor",
- * "red")).build()}</pre>
+ * <pre>{@code
+ * FieldOverride.byName("p95").fixedColor("red").build()
+ * FieldOverride.byName("Up")
+ *     .mappings(ValueMapping.values().map("1", "UP", "green").map("0", "DOWN", "red").build())
+ *     .thresholds(Thresholds.absolute("red").step(1, "green").build())
+ *     .colorMode("thresholds")
+ *     .cellType("color-background")
+ *     .build()
+ * }</pre>
+ *
+ * <p>Properties are written in the order they are set; Grafana applies them in that order.
  */
 public final class FieldOverride {
 
@@ -133,6 +144,69 @@ public final class FieldOverride {
     /** Sets the display name of the matched fields. */
     public Builder displayName(String displayName) {
       return property("displayName", displayName);
+    }
+
+    /** Sets the thresholds of the matched fields (property {@code thresholds}). */
+    public Builder thresholds(Thresholds thresholds) {
+      return property("thresholds", requireNonNull(thresholds, "thresholds").toJson());
+    }
+
+    /** Sets the value mappings of the matched fields (property {@code mappings}), in order. */
+    public Builder mappings(ValueMapping... mappings) {
+      return mappings(Arrays.asList(requireNonNull(mappings, "mappings")));
+    }
+
+    /** Sets the value mappings of the matched fields (property {@code mappings}), in order. */
+    public Builder mappings(List<ValueMapping> mappings) {
+      ArrayNode array = Json.array();
+      for (ValueMapping mapping : requireNonNull(mappings, "mappings")) {
+        array.add(requireNonNull(mapping, "mapping").toJson());
+      }
+      return property("mappings", array);
+    }
+
+    /** Sets the data links of the matched fields' values (property {@code links}), in order. */
+    public Builder links(DataLink... links) {
+      return links(Arrays.asList(requireNonNull(links, "links")));
+    }
+
+    /** Sets the data links of the matched fields' values (property {@code links}), in order. */
+    public Builder links(List<DataLink> links) {
+      ArrayNode array = Json.array();
+      for (DataLink link : requireNonNull(links, "links")) {
+        array.add(requireNonNull(link, "link").toJson());
+      }
+      return property("links", array);
+    }
+
+    /**
+     * Sets the color mode of the matched fields, such as {@code thresholds}, {@code
+     * palette-classic} or {@code fixed} (property {@code color}).
+     */
+    public Builder colorMode(String mode) {
+      return property("color", Map.of("mode", requireNonNull(mode, "mode")));
+    }
+
+    /** Colors the matched fields with one fixed color (property {@code color}). */
+    public Builder fixedColor(String color) {
+      return property(
+          "color", Map.of("mode", "fixed", "fixedColor", requireNonNull(color, "color")));
+    }
+
+    /**
+     * Sets a custom field option of the panel type (property {@code custom.<name>}), such as
+     * {@code lineWidth} or {@code cellOptions}.
+     */
+    public Builder custom(String name, Object value) {
+      return property("custom." + requireNonNull(name, "name"), value);
+    }
+
+    /**
+     * The table cell type of the matched fields, such as {@code color-background}, {@code
+     * color-text} or {@code json-view} (property {@code custom.cellOptions}).
+     */
+    public Builder cellType(String type) {
+      return custom("cellOptions", Map.of("type", requireNonNull(type, "type")));
     }
 
     public FieldOverride build() {

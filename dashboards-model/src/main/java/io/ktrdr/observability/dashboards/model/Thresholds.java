@@ -3,6 +3,8 @@ package io.ktrdr.observability.dashboards.model;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import java.util.ArrayList;
@@ -68,6 +70,35 @@ public final class Thresholds {
 
   public Map<String, JsonNode> additionalProperties() {
     return Json.copyProperties(additionalProperties);
+  }
+
+  /**
+   * Grafana's JSON object: {@code {"mode": ..., "steps": [{"color": ..., "value": ...}]}}, the base
+   * step with {@code "value": null}; fields the model does not type are kept.
+   */
+  public ObjectNode toJson() {
+    ObjectNode out = Json.object();
+    additionalProperties.forEach(out::set);
+    if (mode != null) {
+      out.put("mode", mode);
+    }
+    if (steps != null) {
+      ArrayNode array = out.putArray("steps");
+      for (ThresholdStep step : steps) {
+        ObjectNode node = Json.object();
+        step.additionalProperties().forEach(node::set);
+        if (step.color() != null) {
+          node.put("color", step.color());
+        }
+        if (step.value() != null) {
+          node.set("value", Json.number(step.value()));
+        } else if (!node.has("value")) {
+          node.putNull("value");
+        }
+        array.add(node);
+      }
+    }
+    return out.deepCopy();
   }
 
   /** Builds {@link Thresholds}; steps must rise. */

@@ -1,5 +1,7 @@
 package io.ktrdr.observability.dashboards.model;
 
+import static java.util.Objects.requireNonNull;
+
 import io.ktrdr.observability.dashboards.model.PanelOptions.LegendMode;
 import io.ktrdr.observability.dashboards.model.PanelOptions.LegendPlacement;
 import io.ktrdr.observability.dashboards.model.PanelOptions.Reducer;
@@ -21,6 +23,27 @@ public final class TimeseriesPanelBuilder extends PanelBuilder<TimeseriesPanelBu
     LINE,
     BARS,
     POINTS
+  }
+
+  /** How thresholds are drawn on the graph. */
+  public enum ThresholdsStyle {
+    OFF("off"),
+    LINE("line"),
+    DASHED("dashed"),
+    AREA("area"),
+    LINE_AND_AREA("line+area"),
+    DASHED_AND_AREA("dashed+area");
+
+    private final String json;
+
+    ThresholdsStyle(String json) {
+      this.json = json;
+    }
+
+    /** The mode in Grafana's JSON. */
+    public String json() {
+      return json;
+    }
   }
 
   TimeseriesPanelBuilder(String title) {
@@ -64,6 +87,11 @@ public final class TimeseriesPanelBuilder extends PanelBuilder<TimeseriesPanelBu
       throw new IllegalArgumentException("fillOpacity must be 0 to 100: " + opacity);
     }
     return custom("fillOpacity", opacity);
+  }
+
+  /** Draws the thresholds on the graph as lines or areas ({@code custom.thresholdsStyle.mode}). */
+  public TimeseriesPanelBuilder thresholdsStyle(ThresholdsStyle style) {
+    return custom("thresholdsStyle.mode", requireNonNull(style, "style").json());
   }
 
   public TimeseriesPanelBuilder stacking(Stacking stacking) {

@@ -55,6 +55,7 @@ public interface Expr {
     return div(PromQl.number(right));
   }
 
+  /** {@code this > right}: keeps the samples above {@code right}; {@code .bool()} gives 0 or 1. */
   default BinaryExpr gt(Expr right) {
     return new BinaryExpr(this, ">", right);
   }
@@ -63,16 +64,49 @@ public interface Expr {
     return gt(PromQl.number(right));
   }
 
+  /** {@code this >= right}. */
+  default BinaryExpr ge(Expr right) {
+    return new BinaryExpr(this, ">=", right);
+  }
+
+  default BinaryExpr ge(double right) {
+    return ge(PromQl.number(right));
+  }
+
+  /** {@code this < right}. */
+  default BinaryExpr lt(Expr right) {
+    return new BinaryExpr(this, "<", right);
+  }
+
   default BinaryExpr lt(double right) {
-    return new BinaryExpr(this, "<", PromQl.number(right));
+    return lt(PromQl.number(right));
+  }
+
+  /** {@code this <= right}. */
+  default BinaryExpr le(Expr right) {
+    return new BinaryExpr(this, "<=", right);
+  }
+
+  default BinaryExpr le(double right) {
+    return le(PromQl.number(right));
+  }
+
+  /** {@code this == right}. */
+  default BinaryExpr eq(Expr right) {
+    return new BinaryExpr(this, "==", right);
   }
 
   default BinaryExpr eq(double right) {
-    return new BinaryExpr(this, "==", PromQl.number(right));
+    return eq(PromQl.number(right));
+  }
+
+  /** {@code this != right}. */
+  default BinaryExpr ne(Expr right) {
+    return new BinaryExpr(this, "!=", right);
   }
 
   default BinaryExpr ne(double right) {
-    return new BinaryExpr(this, "!=", PromQl.number(right));
+    return ne(PromQl.number(right));
   }
 
   /** Series of this side, plus those of {@code right} whose labels this side lacks. */

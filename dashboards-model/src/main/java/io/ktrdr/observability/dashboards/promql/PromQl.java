@@ -155,15 +155,20 @@ public final class PromQl {
     return call("histogram_quantile", number(checkQuantile(quantile)), buckets);
   }
 
-  /** Copies {@code regex} matches of label {@code src} into label {@code dst} as {@code replacement}. */
+  /**
+   * Copies {@code regex} matches of label {@code src} into label {@code dst} as {@code
+   * replacement}. An empty {@code src} reads as the empty string, so {@code labelReplace(vector(0),
+   * "l", "v", "", "")} labels a series {@code l="v"}.
+   */
   public static Expr labelReplace(
       Expr expr, String dst, String replacement, String src, String regex) {
+    requireNonNull(src, "src");
     return call(
         "label_replace",
         expr,
         string(labelName(dst)),
         string(replacement),
-        string(labelName(src)),
+        string(src.isEmpty() ? src : labelName(src)),
         string(regex));
   }
 

@@ -67,6 +67,17 @@ class PanelTest {
   }
 
   @Test
+  void timeseriesDrawsThresholdsInTheStyleAsked() {
+    Panel panel =
+        Panel.timeseries("t")
+            .thresholdsStyle(TimeseriesPanelBuilder.ThresholdsStyle.LINE_AND_AREA)
+            .build();
+
+    assertThat(panel.fieldConfig().defaults().custom().at("/thresholdsStyle/mode").asText())
+        .isEqualTo("line+area");
+  }
+
+  @Test
   void widthOutsideTheGridIsRefused() {
     assertThatThrownBy(() -> Panel.stat("s").width(25))
         .isInstanceOf(IllegalArgumentException.class)

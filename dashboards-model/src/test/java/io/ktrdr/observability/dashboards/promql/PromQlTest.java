@@ -124,6 +124,44 @@ class PromQlTest {
   }
 
   @Test
+  void everyComparisonFiltersOrWithBoolAnswersZeroOrOne() {
+    Expr up = metric("up");
+
+    assertThat(up.ge(1)).hasToString("up >= 1");
+    assertThat(up.le(0.5)).hasToString("up <= 0.5");
+    assertThat(up.gt(0)).hasToString("up > 0");
+    assertThat(up.lt(1)).hasToString("up < 1");
+    assertThat(up.eq(1)).hasToString("up == 1");
+    assertThat(up.ne(1)).hasToString("up != 1");
+    assertThat(up.ge(metric("min_up")).bool()).hasToString("up >= bool min_up");
+    assertThat(up.le(metric("max_up")).on("job").bool()).hasToString("up <= bool on (job) max_up");
+    assertThat(up.lt(metric("b"))).hasToString("up < b");
+    assertThat(up.eq(metric("b")).ignoring("instance")).hasToString("up == ignoring (instance) b");
+    assertThat(up.ne(metric("b")).bool()).hasToString("up != bool b");
+    assertThat(up.ge(1).or(vector(0))).hasToString("up >= 1 or vector(0)");
+    assertThat(up.plus(metric("b")).le(2)).hasToString("up + b <= 2");
+  }
+
+  @Test
+  void boolOnArithmeticIsRefused() {
+    assertThatThrownBy(() -> metric("a").plus(metric("b")).bool())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("bool applies to comparisons only, not +");
+  }
+
+  @Test
+  void labelReplaceTakesAnEmptySourceLabel() {
+    assertThat(labelReplace(vector(0), "operation_type", "training", "", ""))
+        .hasToString("label_replace(vector(0), \"operation_type\", \"training\", \"\", \"\")");
+    assertThatThrownBy(() -> labelReplace(vector(0), "l", "v", "a-b", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a label name: a-b");
+    assertThatThrownBy(() -> labelReplace(vector(0), "", "v", "", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a label name: ");
+  }
+
+  @Test
   void functionsOfTimeAndLabels() {
     assertThat(time().minus(metric("process_start_time_seconds")))
         .hasToString("time() - process_start_time_seconds");
@@ -166,6 +204,9 @@ class PromQlTest {
                 .div(sum(rate(metric("x_total"))).by("t")).on("t").or(vector(0)),
             metric("a").div(metric("b")).ignoring("status").groupLeft("worker_type"),
             labelReplace(vector(0), "t", "x", "t", ""),
+            labelReplace(vector(0), "t", "x", "", ""),
+            metric("up").ge(1).and(metric("up").le(metric("b")).bool()),
+            metric("a").ne(metric("b")).on("job").or(metric("a").eq(0).bool()),
             time().minus(max(timestamp(metric("up"))).by("job")).gt(60).bool(),
             PromQl.quantile(0.5, rate(metric("x_total").offset("1h"))).without("instance"),
             clampMin(metric("a").minus(metric("b").minus(metric("c"))), 0));
