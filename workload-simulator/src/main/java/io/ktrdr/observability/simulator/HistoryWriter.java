@@ -10,7 +10,16 @@ import io.ktrdr.observability.simulator.model.WorkloadModel;
 import io.ktrdr.observability.simulator.telemetry.BackendMetrics;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess.Activity;
+import io.ktrdr.observability.simulator.telemetry.ApiTraffic;
+import io.ktrdr.observability.simulator.telemetry.HttpServerMetrics;
+import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
+import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
+import io.opentelemetry.sdk.metrics.ExemplarFilter;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.SplittableRandom;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
@@ -43,8 +52,10 @@ import java.util.Map;
  * ({@code job}, {@code instance}, {@code environment}, {@code service}, {@code service_type} and,
  * on workers, {@code worker_type}), as the generated {@code prometheus.yml} does, and each target
  * gets an {@code up} series (0 while a worker is in an outage, when its scrape would fail).
- * Left out: HTTP server metrics (they depend on live request timing), {@code python_*} runtime
- * series and {@code _created} samples.
+ * On request ({@link Builder#httpMetrics}), the backend's HTTP request durations and active
+ * requests come from the same instruments as a live run, fed with the requests the model implies
+ * (starts, polls, listing, registration, scrapes) and drawn latencies. Left out: the HTTP size
+ * histograms, {@code target_info}, {@code python_*} runtime series and {@code _created} samples.
  */
 public final class HistoryWriter {
 
@@ -59,6 +70,7 @@ public final class HistoryWriter {
   private final String environment;
   private final String backendInstance;
   private final Map<String, Integer> workerPorts;
+  private final boolean httpMetrics;
 
   private HistoryWriter(Builder builder) {
     this.scenario = builder.scenario;
@@ -69,6 +81,7 @@ public final class HistoryWriter {
     this.environment = builder.environment;
     this.backendInstance = builder.backendInstance;
     this.workerPorts = new LinkedHashMap<>(builder.workerPorts);
+    this.httpMetrics = builder.httpMetrics;
   }
 
   public static Builder builder() {
@@ -146,6 +159,10 @@ public final class HistoryWriter {
           "worker_type", spec.type().label())));
     }
     metrics.workers(workers, model.workerStatuses());
+    RecordedRequests requests = httpMetrics ? new RecordedRequests(backendRegistry, backendInstance, seed) : null;
+    if (requests != null) {
+      workers.forEach(w -> requests.record("POST", ApiTraffic.REGISTER, 200, 5, 120, 17));
+    }
 
     Series series = new Series(steps);
     double stepSeconds = stepMillis / 1000.0;
@@ -154,7 +171,15 @@ public final class HistoryWriter {
       model.advanceTo(Instant.ofEpochMilli(t), (ModelEvent event) -> {
         recorder.record(event);
         metrics.record(event, workers, model.workerStatuses());
+        if (requests != null) {
+          requests.record(event);
+        }
       });
+      if (requests != null && i > 0) {
+        double errorRatio = scenario.phaseAt(t - first).map(Scenario.Phase::httpErrorRatio).filter(r -> r != null)
+            .orElse(scenario.httpErrorRatio());
+        requests.background(stepSeconds, recorder.activeOperations(), errorRatio);
+      }
       Map<String, Boolean> answering = model.workerAnswering();
       List<String> busy = model.busyWorkers();
       int backendOperations = recorder.activeOnBackend();
@@ -221,6 +246,72 @@ public final class HistoryWriter {
     return bound == Double.POSITIVE_INFINITY ? "+Inf" : Double.toString(bound);
   }
 
+  /**
+   * The backend's HTTP traffic of a step, recorded through the same OpenTelemetry instruments as a
+   * live run: start requests from the model's events, polls, listing and the scrape itself.
+   */
+  private static final class RecordedRequests {
+    private final HttpServerMetrics metrics;
+    private final SplittableRandom random;
+    private final String host;
+    private final int port;
+
+    RecordedRequests(PrometheusRegistry registry, String backendInstance, long seed) {
+      PrometheusMetricReader reader = PrometheusMetricReader.builder().setOtelScopeLabelsEnabled(false)
+          .setTargetInfoMetricEnabled(false).build();
+      SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader)
+          .setExemplarFilter(ExemplarFilter.alwaysOff()).build();
+      ScrapeEndpoint.registerOpenTelemetry(registry, reader);
+      this.metrics = new HttpServerMetrics(provider.get(HttpTelemetry.SERVER_SCOPE), false);
+      this.random = new SplittableRandom(seed ^ 0x68747470L);
+      this.host = backendInstance;
+      int colon = backendInstance.lastIndexOf(':');
+      this.port = colon < 0 ? 80 : Integer.parseInt(backendInstance.substring(colon + 1));
+    }
+
+    void record(ModelEvent event) {
+      if (event instanceof ModelEvent.OperationStarted) {
+        boolean handedOver = ((ModelEvent.OperationStarted) event).worker() != null;
+        record("POST", ((ModelEvent.OperationStarted) event).operation().type().startPath(), 200, handedOver ? 35 : 12, 64, 92);
+      } else if (event instanceof ModelEvent.OperationRejected) {
+        record("POST", ((ModelEvent.OperationRejected) event).operation().type().startPath(), 503, 6, 64, 48);
+      } else if (event instanceof ModelEvent.WorkerEndpointChanged && ((ModelEvent.WorkerEndpointChanged) event).answering()) {
+        record("POST", ApiTraffic.REGISTER, 200, 5, 120, 17);
+      }
+    }
+
+    void background(double seconds, int activeOperations, double errorRatio) {
+      for (int n = ApiTraffic.poisson(random, ApiTraffic.pollsExpected(activeOperations, seconds)); n > 0; n--) {
+        if (random.nextDouble() < ApiTraffic.UNKNOWN_POLL_SHARE) {
+          record("GET", ApiTraffic.OPERATION, 404, 2, 0, 52);
+        } else {
+          ordinary(ApiTraffic.OPERATION, 3, 240, errorRatio);
+        }
+      }
+      for (int n = ApiTraffic.poisson(random, ApiTraffic.LISTINGS_PER_SECOND * seconds); n > 0; n--) {
+        ordinary(ApiTraffic.OPERATIONS, 8, 60 + 180L * activeOperations, errorRatio);
+      }
+      for (int n = ApiTraffic.poisson(random, ApiTraffic.WORKER_LISTINGS_PER_SECOND * seconds); n > 0; n--) {
+        ordinary(ApiTraffic.WORKERS, 4, 2, errorRatio);
+      }
+      record("GET", "/metrics/", 200, 6, 0, 160_000);
+    }
+
+    private void ordinary(String route, double medianMillis, long responseBytes, double errorRatio) {
+      if (random.nextDouble() < errorRatio) {
+        record("GET", route, random.nextBoolean() ? 500 : 503, 20, 0, 35);
+      } else {
+        record("GET", route, 200, medianMillis, 0, responseBytes);
+      }
+    }
+
+    void record(String method, String route, int status, double medianMillis, long requestBytes, long responseBytes) {
+      Attributes request = HttpServerMetrics.requestAttributes(method, host, "backend");
+      metrics.started(request);
+      metrics.ended(request, port, route, status, ApiTraffic.latencyMillis(random, medianMillis), requestBytes, responseBytes);
+    }
+  }
+
   private record Target(WorkerSpec worker, PrometheusRegistry registry, SimulatedProcess process, Labels labels) {}
 
   /**
@@ -230,23 +321,28 @@ public final class HistoryWriter {
   private static final class Series {
     private final int steps;
     private final Map<String, Family> families = new LinkedHashMap<>();
+    private final Map<SeriesId, double[]> seriesById = new java.util.HashMap<>();
 
     Series(int steps) {
       this.steps = steps;
     }
 
     void put(String family, String type, String help, Labels labels, String sampleName, Labels extra, int index, double value) {
-      Family f = families.computeIfAbsent(family, k -> new Family(type, help));
-      String labelText = labelText(labels);
-      Map<String, double[]> samples = f.metrics.computeIfAbsent(labelText, k -> new LinkedHashMap<>());
-      String key = sampleName + "{" + (extra.isEmpty() ? labelText : labelText + "," + labelText(extra)) + "}";
-      double[] values = samples.computeIfAbsent(key, k -> {
+      // Looked up by value, so the label text of a series is built once, not at every step.
+      double[] values = seriesById.computeIfAbsent(new SeriesId(sampleName, labels, extra), id -> {
+        Family f = families.computeIfAbsent(family, k -> new Family(type, help));
+        String labelText = labelText(labels);
+        Map<String, double[]> samples = f.metrics.computeIfAbsent(labelText, k -> new LinkedHashMap<>());
+        String key = sampleName + "{" + (extra.isEmpty() ? labelText : labelText + "," + labelText(extra)) + "}";
         double[] fresh = new double[steps];
         Arrays.fill(fresh, Double.NaN);
+        samples.put(key, fresh);
         return fresh;
       });
       values[index] = value;
     }
+
+    private record SeriesId(String sampleName, Labels labels, Labels extra) {}
 
     int count() {
       return families.values().stream().mapToInt(f -> f.metrics.values().stream().mapToInt(Map::size).sum()).sum();
@@ -330,8 +426,18 @@ public final class HistoryWriter {
     private String environment = "dev";
     private String backendInstance = "backend:8000";
     private final Map<String, Integer> workerPorts = new LinkedHashMap<>(Simulator.DEFAULT_WORKER_PORTS);
+    private boolean httpMetrics;
 
     private Builder() {}
+
+    /**
+     * Whether to record the backend's HTTP request durations and active requests; default off,
+     * as their long label sets more than double the file.
+     */
+    public Builder httpMetrics(boolean enabled) {
+      this.httpMetrics = enabled;
+      return this;
+    }
 
     public Builder scenario(Scenario scenario) {
       this.scenario = requireNonNull(scenario, "scenario");

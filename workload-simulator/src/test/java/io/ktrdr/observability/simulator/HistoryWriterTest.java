@@ -67,6 +67,35 @@ class HistoryWriterTest {
   }
 
   @Test
+  void httpRequestDurationsFollowTheOperationsOfTheSameRun() throws Exception {
+    Path file = dir.resolve("history.om");
+    HistoryWriter.Summary summary = HistoryWriter.builder().scenario(Scenario.named("burst")).seed(2).end(END)
+        .span(Duration.ofHours(1)).httpMetrics(true).build().write(file);
+
+    OpenMetricsFile history = OpenMetricsFile.check(file);
+
+    assertThat(history.familyTypes).containsEntry("http_server_duration_milliseconds", "histogram")
+        .containsEntry("http_server_active_requests", "gauge").doesNotContainKey("http_server_response_size_bytes");
+    double started = 0;
+    double refused = 0;
+    for (Map.Entry<String, Double> series : history.lastValues.entrySet()) {
+      Map<String, String> labels = history.labelsOf.get(series.getKey());
+      boolean startRequest = series.getKey().startsWith("http_server_duration_milliseconds_count{")
+          && labels.get("http_method").equals("POST") && !labels.get("http_target").equals("/api/v1/workers/register");
+      if (startRequest) {
+        assertThat(labels).containsEntry("job", "ktrdr-backend").containsEntry("net_host_port", "8000");
+        if (labels.get("http_status_code").equals("200")) {
+          started += series.getValue();
+        } else if (labels.get("http_status_code").equals("503")) {
+          refused += series.getValue();
+        }
+      }
+    }
+    assertThat(started).isEqualTo(summary.groundTruth().operationsStarted());
+    assertThat(refused).isEqualTo(summary.groundTruth().operationsRejected()).isPositive();
+  }
+
+  @Test
   void sameSeedWritesTheSameFileByteForByte() throws Exception {
     Path first = dir.resolve("a.om");
     Path second = dir.resolve("b.om");

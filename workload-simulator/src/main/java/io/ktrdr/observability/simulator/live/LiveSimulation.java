@@ -11,6 +11,7 @@ import io.ktrdr.observability.simulator.model.Scenario;
 import io.ktrdr.observability.simulator.model.WorkerSpec;
 import io.ktrdr.observability.simulator.model.WorkerType;
 import io.ktrdr.observability.simulator.model.WorkloadModel;
+import io.ktrdr.observability.simulator.telemetry.ApiTraffic;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
 import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
 import io.ktrdr.observability.simulator.telemetry.ServiceEndpoint;
@@ -75,6 +76,8 @@ public final class LiveSimulation implements AutoCloseable {
   private final ThreadPoolExecutor traffic;
   private final Map<String, CompletableFuture<Void>> handOvers = new ConcurrentHashMap<>();
   private final AtomicLong trafficDropped = new AtomicLong();
+  /** Background traffic only; used on the clock thread. */
+  private final java.util.SplittableRandom trafficRandom;
   private final Instant startedAt;
   private final long startNanos;
   private long lastTickNanos;
@@ -132,6 +135,7 @@ public final class LiveSimulation implements AutoCloseable {
         out.write(body);
       }
     });
+    this.trafficRandom = new java.util.SplittableRandom(settings.seed() ^ 0x74726166L);
     this.clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "simulator-clock"));
     this.traffic = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(TRAFFIC_QUEUE),
         r -> daemon(r, "simulator-traffic"));
@@ -295,7 +299,7 @@ public final class LiveSimulation implements AutoCloseable {
   }
 
   private void register(SimulatedWorker worker) {
-    worker.http().call("POST", backend.uri("/api/v1/workers/register"),
+    worker.http().call("POST", backend.uri(ApiTraffic.REGISTER),
         "{\"worker_id\":\"" + worker.spec().id() + "\",\"worker_type\":\"" + worker.spec().type().label()
             + "\",\"endpoint_url\":\"http://" + worker.spec().name() + ":" + worker.endpoint().port() + "\"}");
   }
@@ -317,19 +321,19 @@ public final class LiveSimulation implements AutoCloseable {
   }
 
   private void backgroundTraffic(double seconds, long nowNanos) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
     List<String> active = recorder.activeOperationIds();
-    // Clients poll each running operation about every 2 s; some polls name a finished or mistyped id.
-    int polls = poisson(random, Math.min(20.0, active.size() * 0.5) * seconds);
+    int polls = ApiTraffic.poisson(trafficRandom, ApiTraffic.pollsExpected(active.size(), seconds));
     for (int i = 0; i < polls; i++) {
-      String id = random.nextDouble() < 0.03 || active.isEmpty() ? "op_unknown_" + random.nextInt(1000) : active.get(random.nextInt(active.size()));
-      submit(() -> get(backend.uri(SimulatedBackend.OPERATION_PATH_PREFIX + id)));
+      String id = trafficRandom.nextDouble() < ApiTraffic.UNKNOWN_POLL_SHARE || active.isEmpty()
+          ? "op_unknown_" + trafficRandom.nextInt(1000)
+          : active.get(trafficRandom.nextInt(active.size()));
+      submit(() -> get(backend.uri(ApiTraffic.OPERATION_PREFIX + id)));
     }
-    for (int i = poisson(random, 0.5 * seconds); i > 0; i--) {
-      submit(() -> get(backend.uri("/api/v1/operations")));
+    for (int i = ApiTraffic.poisson(trafficRandom, ApiTraffic.LISTINGS_PER_SECOND * seconds); i > 0; i--) {
+      submit(() -> get(backend.uri(ApiTraffic.OPERATIONS)));
     }
-    for (int i = poisson(random, 0.05 * seconds); i > 0; i--) {
-      submit(() -> get(backend.uri("/api/v1/workers")));
+    for (int i = ApiTraffic.poisson(trafficRandom, ApiTraffic.WORKER_LISTINGS_PER_SECOND * seconds); i > 0; i--) {
+      submit(() -> get(backend.uri(ApiTraffic.WORKERS)));
     }
     if (nowNanos - lastHealthCheckNanos >= HEALTH_CHECK_INTERVAL_WALL.toNanos()) {
       lastHealthCheckNanos = nowNanos;
@@ -349,17 +353,6 @@ public final class LiveSimulation implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static int poisson(ThreadLocalRandom random, double mean) {
-    int count = 0;
-    double limit = Math.exp(-mean);
-    double product = random.nextDouble();
-    while (product > limit && count < 1000) {
-      count++;
-      product *= random.nextDouble();
-    }
-    return count;
   }
 
   private CompletableFuture<Void> submit(Runnable call) {

@@ -23,6 +23,7 @@ import io.ktrdr.observability.simulator.model.Operation;
 import io.ktrdr.observability.simulator.model.OperationStatus;
 import io.ktrdr.observability.simulator.model.OperationType;
 import io.ktrdr.observability.simulator.model.WorkerType;
+import io.ktrdr.observability.simulator.telemetry.ApiTraffic;
 import io.ktrdr.observability.simulator.telemetry.BackendMetrics;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry.Response;
@@ -50,8 +51,6 @@ import java.util.function.DoubleSupplier;
  * registration, and the service spans of an operation's hand-over to a worker.
  */
 final class SimulatedBackend extends SimulatedService {
-
-  static final String OPERATION_PATH_PREFIX = "/api/v1/operations/";
 
   private final PrometheusRegistry registry;
   private final BackendMetrics metrics;
@@ -112,16 +111,16 @@ final class SimulatedBackend extends SimulatedService {
     } else if (method.equals("POST") && startType(path) != null) {
       OperationType type = startType(path);
       http.serve(exchange, path, (ex, body) -> start(type, ex.getRequestHeaders().getFirst(Services.OPERATION_HEADER)));
-    } else if (method.equals("GET") && path.equals("/api/v1/operations")) {
+    } else if (method.equals("GET") && path.equals(ApiTraffic.OPERATIONS)) {
       http.serve(exchange, path, (ex, body) -> traced("operations.list", () -> Response.ok("{\"success\":true,\"data\":[],\"total_count\":" + running.size() + "}")));
-    } else if (method.equals("GET") && path.startsWith(OPERATION_PATH_PREFIX)) {
-      String id = path.substring(OPERATION_PATH_PREFIX.length());
-      http.serve(exchange, OPERATION_PATH_PREFIX + "{operation_id}", (ex, body) -> known.containsKey(id)
+    } else if (method.equals("GET") && path.startsWith(ApiTraffic.OPERATION_PREFIX)) {
+      String id = path.substring(ApiTraffic.OPERATION_PREFIX.length());
+      http.serve(exchange, ApiTraffic.OPERATION, (ex, body) -> known.containsKey(id)
           ? ordinary(() -> Response.ok("{\"success\":true,\"data\":{\"operation_id\":\"" + id + "\"}}"))
           : new Response(404, "{\"detail\":\"Operation not found: " + id + "\"}"));
-    } else if (method.equals("GET") && path.equals("/api/v1/workers")) {
+    } else if (method.equals("GET") && path.equals(ApiTraffic.WORKERS)) {
       http.serve(exchange, path, (ex, body) -> traced("workers.list", () -> Response.ok("[]")));
-    } else if (method.equals("POST") && path.equals("/api/v1/workers/register")) {
+    } else if (method.equals("POST") && path.equals(ApiTraffic.REGISTER)) {
       http.serve(exchange, path, (ex, body) -> Response.ok("{\"success\":true}"));
     } else if (method.equals("GET") && path.equals("/api/v1/health")) {
       http.serve(exchange, path, (ex, body) -> Response.ok("{\"status\":\"healthy\"}"));

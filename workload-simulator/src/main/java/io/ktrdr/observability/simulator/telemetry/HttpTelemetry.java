@@ -3,10 +3,6 @@ package io.ktrdr.observability.simulator.telemetry;
 import com.sun.net.httpserver.HttpExchange;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.metrics.DoubleHistogram;
-import io.opentelemetry.api.metrics.LongHistogram;
-import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -38,14 +34,6 @@ public final class HttpTelemetry {
   /** The instrumentation scope of KTRDR's server metrics and spans. */
   public static final String SERVER_SCOPE = "opentelemetry.instrumentation.fastapi";
 
-  private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.method");
-  private static final AttributeKey<String> HTTP_SCHEME = AttributeKey.stringKey("http.scheme");
-  private static final AttributeKey<String> HTTP_FLAVOR = AttributeKey.stringKey("http.flavor");
-  private static final AttributeKey<String> HTTP_HOST = AttributeKey.stringKey("http.host");
-  private static final AttributeKey<Long> NET_HOST_PORT = AttributeKey.longKey("net.host.port");
-  private static final AttributeKey<String> HTTP_SERVER_NAME = AttributeKey.stringKey("http.server_name");
-  private static final AttributeKey<Long> HTTP_STATUS_CODE = AttributeKey.longKey("http.status_code");
-  private static final AttributeKey<String> HTTP_TARGET = AttributeKey.stringKey("http.target");
   private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
   private static final AttributeKey<String> HTTP_URL = AttributeKey.stringKey("http.url");
 
@@ -65,10 +53,7 @@ public final class HttpTelemetry {
   private final Tracer tracer;
   private final String serverName;
   private final int port;
-  private final DoubleHistogram duration;
-  private final LongUpDownCounter activeRequests;
-  private final LongHistogram requestSize;
-  private final LongHistogram responseSize;
+  private final HttpServerMetrics metrics;
   private final HttpClient client;
 
   /** What a route answers. */
@@ -97,31 +82,7 @@ public final class HttpTelemetry {
     this.serverName = serverName;
     this.port = port;
     this.client = client;
-    if (meter == null) {
-      duration = null;
-      activeRequests = null;
-      requestSize = null;
-      responseSize = null;
-    } else {
-      duration = meter.histogramBuilder("http.server.duration")
-          .setUnit("ms")
-          .setDescription("Duration of HTTP server requests.")
-          .build();
-      activeRequests = meter.upDownCounterBuilder("http.server.active_requests")
-          .setUnit("{request}")
-          .setDescription("Number of active HTTP server requests.")
-          .build();
-      requestSize = meter.histogramBuilder("http.server.request.size")
-          .setUnit("By")
-          .setDescription("Size of HTTP server request bodies.")
-          .ofLongs()
-          .build();
-      responseSize = meter.histogramBuilder("http.server.response.size")
-          .setUnit("By")
-          .setDescription("Size of HTTP server response bodies.")
-          .ofLongs()
-          .build();
-    }
+    this.metrics = meter == null ? null : new HttpServerMetrics(meter);
   }
 
   public Tracer tracer() {
@@ -133,15 +94,9 @@ public final class HttpTelemetry {
     long startNanos = System.nanoTime();
     String method = exchange.getRequestMethod();
     String hostHeader = exchange.getRequestHeaders().getFirst("Host");
-    Attributes common = Attributes.builder()
-        .put(HTTP_METHOD, method)
-        .put(HTTP_SCHEME, "http")
-        .put(HTTP_FLAVOR, "1.1")
-        .put(HTTP_HOST, hostHeader == null ? serverName + ":" + port : hostHeader)
-        .put(HTTP_SERVER_NAME, serverName)
-        .build();
-    if (activeRequests != null) {
-      activeRequests.add(1, common);
+    Attributes common = HttpServerMetrics.requestAttributes(method, hostHeader == null ? serverName + ":" + port : hostHeader, serverName);
+    if (metrics != null) {
+      metrics.started(common);
     }
     Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), exchange, HEADER_GETTER);
     Span span = tracer.spanBuilder(method + " " + route)
@@ -149,8 +104,8 @@ public final class HttpTelemetry {
         .setSpanKind(SpanKind.SERVER)
         .setAllAttributes(common)
         .setAttribute(HTTP_ROUTE, route)
-        .setAttribute(HTTP_TARGET, exchange.getRequestURI().getPath())
-        .setAttribute(NET_HOST_PORT, (long) port)
+        .setAttribute(HttpServerMetrics.HTTP_TARGET, exchange.getRequestURI().getPath())
+        .setAttribute(HttpServerMetrics.NET_HOST_PORT, (long) port)
         .startSpan();
     byte[] requestBody = exchange.getRequestBody().readAllBytes();
     Response response;
@@ -171,21 +126,13 @@ public final class HttpTelemetry {
       }
     } finally {
       exchange.close();
-      span.setAttribute(HTTP_STATUS_CODE, (long) response.status());
+      span.setAttribute(HttpServerMetrics.HTTP_STATUS_CODE, (long) response.status());
       if (response.status() >= 500) {
         span.setStatus(StatusCode.ERROR);
       }
       span.end();
-      if (duration != null) {
-        AttributesBuilder withResult = common.toBuilder()
-            .put(NET_HOST_PORT, (long) port)
-            .put(HTTP_STATUS_CODE, (long) response.status())
-            .put(HTTP_TARGET, route);
-        Attributes attributes = withResult.build();
-        duration.record((System.nanoTime() - startNanos) / 1e6, attributes);
-        requestSize.record(requestBody.length, attributes);
-        responseSize.record(body.length, attributes);
-        activeRequests.add(-1, common);
+      if (metrics != null) {
+        metrics.ended(common, port, route, response.status(), (System.nanoTime() - startNanos) / 1e6, requestBody.length, body.length);
       }
     }
   }
@@ -197,7 +144,7 @@ public final class HttpTelemetry {
   public int call(String method, URI uri, String body, Map<String, String> headers) {
     Span span = tracer.spanBuilder(method)
         .setSpanKind(SpanKind.CLIENT)
-        .setAttribute(HTTP_METHOD, method)
+        .setAttribute(HttpServerMetrics.HTTP_METHOD, method)
         .setAttribute(HTTP_URL, uri.toString())
         .startSpan();
     try (Scope ignored = span.makeCurrent()) {
@@ -207,7 +154,7 @@ public final class HttpTelemetry {
       headers.forEach(request::header);
       W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HEADER_SETTER);
       HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-      span.setAttribute(HTTP_STATUS_CODE, (long) response.statusCode());
+      span.setAttribute(HttpServerMetrics.HTTP_STATUS_CODE, (long) response.statusCode());
       if (response.statusCode() >= 400) {
         span.setStatus(StatusCode.ERROR);
       }

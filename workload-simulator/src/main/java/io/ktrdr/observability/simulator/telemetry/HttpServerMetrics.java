@@ -1,0 +1,88 @@
+package io.ktrdr.observability.simulator.telemetry;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.LongUpDownCounter;
+import io.opentelemetry.api.metrics.Meter;
+
+/**
+ * The HTTP server metrics of KTRDR's FastAPI instrumentation, older semantic conventions: named
+ * and unitted so that the Prometheus exporter writes {@code http_server_duration_milliseconds},
+ * {@code http_server_active_requests}, {@code http_server_request_size_bytes} and
+ * {@code http_server_response_size_bytes}, with the SDK's default buckets, which are Python's.
+ */
+public final class HttpServerMetrics {
+
+  static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.method");
+  static final AttributeKey<String> HTTP_SCHEME = AttributeKey.stringKey("http.scheme");
+  static final AttributeKey<String> HTTP_FLAVOR = AttributeKey.stringKey("http.flavor");
+  static final AttributeKey<String> HTTP_HOST = AttributeKey.stringKey("http.host");
+  static final AttributeKey<Long> NET_HOST_PORT = AttributeKey.longKey("net.host.port");
+  static final AttributeKey<String> HTTP_SERVER_NAME = AttributeKey.stringKey("http.server_name");
+  static final AttributeKey<Long> HTTP_STATUS_CODE = AttributeKey.longKey("http.status_code");
+  static final AttributeKey<String> HTTP_TARGET = AttributeKey.stringKey("http.target");
+
+  private final DoubleHistogram duration;
+  private final LongUpDownCounter activeRequests;
+  private final LongHistogram requestSize;
+  private final LongHistogram responseSize;
+
+  /** All four instruments, as a live backend has. */
+  public HttpServerMetrics(Meter meter) {
+    this(meter, true);
+  }
+
+  /** With {@code sizes} false, only duration and active requests (history keeps its volume down). */
+  public HttpServerMetrics(Meter meter, boolean sizes) {
+    duration = meter.histogramBuilder("http.server.duration")
+        .setUnit("ms")
+        .setDescription("Duration of HTTP server requests.")
+        .build();
+    activeRequests = meter.upDownCounterBuilder("http.server.active_requests")
+        .setUnit("{request}")
+        .setDescription("Number of active HTTP server requests.")
+        .build();
+    requestSize = !sizes ? null : meter.histogramBuilder("http.server.request.size")
+        .setUnit("By")
+        .setDescription("Size of HTTP server request bodies.")
+        .ofLongs()
+        .build();
+    responseSize = !sizes ? null : meter.histogramBuilder("http.server.response.size")
+        .setUnit("By")
+        .setDescription("Size of HTTP server response bodies.")
+        .ofLongs()
+        .build();
+  }
+
+  /** The attributes of a request known when it arrives (those of {@code active_requests}). */
+  public static Attributes requestAttributes(String method, String host, String serverName) {
+    return Attributes.builder()
+        .put(HTTP_METHOD, method)
+        .put(HTTP_SCHEME, "http")
+        .put(HTTP_FLAVOR, "1.1")
+        .put(HTTP_HOST, host)
+        .put(HTTP_SERVER_NAME, serverName)
+        .build();
+  }
+
+  public void started(Attributes request) {
+    activeRequests.add(1, request);
+  }
+
+  /** Records a finished request of {@code route} (the {@code http_target} label). */
+  public void ended(Attributes request, int port, String route, int status, double millis, long requestBytes, long responseBytes) {
+    Attributes attributes = request.toBuilder()
+        .put(NET_HOST_PORT, (long) port)
+        .put(HTTP_STATUS_CODE, (long) status)
+        .put(HTTP_TARGET, route)
+        .build();
+    duration.record(millis, attributes);
+    if (requestSize != null) {
+      requestSize.record(requestBytes, attributes);
+      responseSize.record(responseBytes, attributes);
+    }
+    activeRequests.add(-1, request);
+  }
+}
