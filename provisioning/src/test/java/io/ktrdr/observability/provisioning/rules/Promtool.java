@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * prometheus}, at the version the compose file pins). Never skipped: without it the tests fail and
  * say what to run.
  */
-final class Promtool {
+public final class Promtool {
   /** A cold build of Prometheus from its Go module takes about four minutes on two cores. */
   private static final long INSTALL_TIMEOUT_MINUTES = 20;
   private static final long RUN_TIMEOUT_SECONDS = 120;
@@ -26,7 +26,7 @@ final class Promtool {
   }
 
   /** Finds promtool, building it first if the native stack's cache lacks it. */
-  static Promtool installed() {
+  public static Promtool installed() {
     Path root = ProjectFiles.root();
     Result install = run(root, INSTALL_TIMEOUT_MINUTES * 60,
         List.of(root.resolve("native-stack/install.sh").toString(), "--print-homes", "prometheus"));
@@ -48,7 +48,7 @@ final class Promtool {
   }
 
   /** Runs {@code promtool <arguments>} in {@code workingDir}. */
-  Result run(Path workingDir, String... arguments) {
+  public Result run(Path workingDir, String... arguments) {
     List<String> command = new ArrayList<>(List.of(executable.toString()));
     command.addAll(List.of(arguments));
     return run(workingDir, RUN_TIMEOUT_SECONDS, command);
@@ -80,8 +80,8 @@ final class Promtool {
   }
 
   /** How a run ended, with everything it printed. */
-  record Result(int exitCode, String stdout, String stderr) {
-    String output() {
+  public record Result(int exitCode, String stdout, String stderr) {
+    public String output() {
       return stdout + stderr;
     }
   }

@@ -1,0 +1,189 @@
+package io.ktrdr.observability.provisioning.bundle;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ktrdr.observability.provisioning.ContainerImages;
+import io.ktrdr.observability.provisioning.GeneratedFiles;
+import io.ktrdr.observability.provisioning.Provisioning;
+import io.ktrdr.observability.provisioning.environment.ComposeSettings;
+import io.ktrdr.observability.provisioning.environment.Environment;
+import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
+import io.ktrdr.observability.provisioning.environment.InvalidEnvironmentException;
+import io.ktrdr.observability.provisioning.environment.SecretSource;
+import io.ktrdr.observability.provisioning.environment.Service;
+import io.ktrdr.observability.provisioning.internal.TreeWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The pre-prod bundle's contents: the monitoring configuration and the compose file generated
+ * from a pre-prod environment description (which must pass {@link SecureDefaults}), the
+ * description itself, a README for the operator and SHA-256 checksums of every file. The Maven
+ * build zips the directory (provisioning/src/assembly/preprod-bundle.xml).
+ *
+ * <pre>{@code
+ * PreprodBundle.write(Path.of("environments/preprod.yaml"), Path.of("provisioning/target/preprod-bundle"));
+ * }</pre>
+ */
+public final class PreprodBundle {
+  public static final String README = "README.md";
+  /** The environment description the bundle was generated from. */
+  public static final String ENVIRONMENT = "environment.yaml";
+  /** {@code sha256sum -c SHA256SUMS} checks every other file. */
+  public static final String CHECKSUMS = "SHA256SUMS";
+
+  private PreprodBundle() {}
+
+  /** {@code PreprodBundle ENVIRONMENT_FILE OUTPUT_DIR}; exits 1 naming every problem. */
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      System.err.println("usage: PreprodBundle ENVIRONMENT_FILE OUTPUT_DIR");
+      System.exit(2);
+    }
+    try {
+      Path output = Path.of(args[1]);
+      write(Path.of(args[0]), output);
+      System.out.println("Pre-prod bundle written to " + output);
+    } catch (InvalidEnvironmentException | UnsafeEnvironmentException | UncheckedIOException e) {
+      System.err.println(e.getMessage());
+      System.err.println("No bundle was written.");
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Replaces {@code outputDir} with the bundle of the environment in {@code environmentFile}.
+   * Nothing is written when the environment is invalid or unsafe.
+   */
+  public static void write(Path environmentFile, Path outputDir) {
+    requireNonNull(environmentFile, "environmentFile");
+    requireNonNull(outputDir, "outputDir");
+    SortedMap<String, String> files = render(environmentFile, outputDir);
+    deleteRecursively(outputDir);
+    TreeWriter.replace(outputDir, files, List.of());
+  }
+
+  /** The bundle's files in memory, by path relative to the bundle's root. */
+  public static SortedMap<String, String> render(Path environmentFile, Path bundleDir) {
+    String yaml = read(environmentFile);
+    Environment environment = EnvironmentFile.load(environmentFile);
+    SecureDefaults.check(environment, environmentFile.toString(), yaml);
+    GeneratedFiles generated = Provisioning.render(environment, bundleDir);
+    SortedMap<String, String> files = new TreeMap<>(generated.files());
+    files.put(ENVIRONMENT, yaml.endsWith("\n") ? yaml : yaml + "\n");
+    files.put(README, readme(environment));
+    files.put(CHECKSUMS, checksums(files));
+    return files;
+  }
+
+  /** {@code <sha256>  <path>} per file, sorted by path, as {@code sha256sum} writes and checks them. */
+  static String checksums(Map<String, String> files) {
+    StringBuilder sums = new StringBuilder();
+    for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+      sums.append(sha256(file.getValue().getBytes(StandardCharsets.UTF_8))).append("  ").append(file.getKey())
+          .append('\n');
+    }
+    return sums.toString();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  private static String readme(Environment environment) {
+    ComposeSettings compose = environment.compose().orElseThrow();
+    StringBuilder targets = new StringBuilder();
+    for (Service service : environment.services()) {
+      targets.append("| ").append(service.name()).append(" | ").append(service.type().label())
+          .append(service.workerType().map(type -> " (" + type.label() + ")").orElse(""))
+          .append(" | `").append(service.target()).append(service.metricsPath()).append("` |\n");
+    }
+    String template = resource("/bundle/README.md");
+    Map<String, String> values = new TreeMap<>(Map.of(
+        "environment", environment.name(),
+        "composeFile", compose.file(),
+        "grafanaUrl", environment.grafana().url().toString(),
+        "adminUser", environment.grafana().adminUser(),
+        "adminPassword", passwordInstructions(environment.grafana().adminPassword()),
+        "targets", targets.toString().stripTrailing(),
+        "retention", environment.prometheus().retention().toString(),
+        "images", "`" + ContainerImages.GRAFANA + "`, `" + ContainerImages.PROMETHEUS + "`, `"
+            + ContainerImages.JAEGER + "`"));
+    String text = template;
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      text = text.replace("${" + value.getKey() + "}", value.getValue());
+    }
+    if (text.contains("${")) {
+      throw new IllegalStateException("bundle README template has an unknown placeholder: "
+          + text.substring(text.indexOf("${"), Math.min(text.length(), text.indexOf("${") + 30)));
+    }
+    return text;
+  }
+
+  private static String passwordInstructions(SecretSource password) {
+    if (password instanceof SecretSource.SecretFile file && file.path().startsWith("/run/secrets/")) {
+      String name = file.path().substring("/run/secrets/".length());
+      return "Grafana reads its password from the Docker secret `" + name + "`: before the first start,"
+          + " write the password to `secrets/" + name + "` beside the compose file (`umask 077; mkdir -p secrets;"
+          + " openssl rand -base64 24 > secrets/" + name + "`).";
+    }
+    if (password instanceof SecretSource.SecretFile file) {
+      return "Grafana reads its password from the file `" + file.path() + "` inside its container: mount that file"
+          + " into the `grafana` service before the first start.";
+    }
+    if (password instanceof SecretSource.EnvironmentVariable variable) {
+      return "Grafana takes its password from the variable `" + variable.name() + "`, which must be set (and not"
+          + " empty) where `docker compose` runs; compose refuses to start without it.";
+    }
+    throw new IllegalStateException("adminPassword: a literal password passed the secure defaults check");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = PreprodBundle.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read environment file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}
