@@ -22,6 +22,24 @@ final class GrafanaServer {
 
   static ManagedProcess start(
       Path home, GeneratedConfiguration generated, StackAddresses addresses, Path runDirectory) {
+    Path settings = prepare(generated, addresses, runDirectory);
+    List<String> command =
+        List.of(
+            home.resolve("bin/grafana").toString(),
+            "server",
+            "--homepath=" + home,
+            "--config=" + settings);
+    return ManagedProcess.start(
+        Component.GRAFANA.installName(), command, settings.getParent(), runDirectory.resolve("grafana.log"));
+  }
+
+  /**
+   * Writes Grafana's settings and assembles its provisioning directory under {@code
+   * runDirectory/grafana/}.
+   *
+   * @return the settings file
+   */
+  static Path prepare(GeneratedConfiguration generated, StackAddresses addresses, Path runDirectory) {
     Path grafanaDirectory = runDirectory.resolve("grafana");
     Path settings = grafanaDirectory.resolve("grafana.ini");
     Path provisioning = grafanaDirectory.resolve("provisioning");
@@ -36,14 +54,7 @@ final class GrafanaServer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + settings, e);
     }
-    List<String> command =
-        List.of(
-            home.resolve("bin/grafana").toString(),
-            "server",
-            "--homepath=" + home,
-            "--config=" + settings);
-    return ManagedProcess.start(
-        Component.GRAFANA.installName(), command, grafanaDirectory, runDirectory.resolve("grafana.log"));
+    return settings;
   }
 
   private static void copyInto(Path directory, Path file) throws IOException {

@@ -5,9 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.Service;
 import io.ktrdr.observability.provisioning.environment.ServiceType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,9 +70,11 @@ public final class LocalSimulator implements AutoCloseable {
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("environment has no backend service"));
 
+    Path run = stack.runDirectory();
+    Path runJar = copyOfJar(jar, run);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-jar", jar.toString(), "--quiet", "--host", StackAddresses.HOST));
+    command.addAll(List.of("-jar", runJar.toString(), "--quiet", "--host", StackAddresses.HOST));
     command.addAll(List.of("--backend-port", Integer.toString(backend.port())));
     for (Service worker : environment.services(ServiceType.WORKER)) {
       command.addAll(List.of("--worker-port", worker.name() + "=" + worker.port()));
@@ -78,7 +83,6 @@ public final class LocalSimulator implements AutoCloseable {
     command.addAll(List.of("--otlp-endpoint", stack.otlpGrpcEndpoint().toString(), "--otlp-protocol", "grpc"));
     command.addAll(arguments);
 
-    Path run = stack.runDirectory();
     ManagedProcess process =
         ManagedProcess.start("simulator", command, run, run.resolve("simulator.log"));
     URI backendMetrics =
@@ -91,6 +95,20 @@ public final class LocalSimulator implements AutoCloseable {
     }
     URI groundTruth = URI.create("http://" + StackAddresses.HOST + ":" + controlPort + "/ground-truth");
     return new LocalSimulator(process, backendMetrics, groundTruth);
+  }
+
+  /**
+   * The run's own copy of the jar: a rebuild of the project while the simulator runs (which
+   * replaces the jar under {@code target/}) would otherwise break its class loading.
+   */
+  private static Path copyOfJar(Path jar, Path run) {
+    Path copy = run.resolve("simulator").resolve(jar.getFileName());
+    try {
+      Files.createDirectories(copy.getParent());
+      return Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + jar + " to " + copy, e);
+    }
   }
 
   /** The simulated backend's metrics endpoint, e.g. {@code http://127.0.0.1:8000/metrics/}. */
