@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.ktrdr;
 
+import io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules;
 import io.ktrdr.observability.dashboards.lint.MetricCatalog;
 import io.ktrdr.observability.dashboards.lint.MetricType;
 
@@ -51,6 +52,12 @@ public final class KtrdrMetricCatalog {
           .metric("python_gc_objects_uncollectable_total", MetricType.COUNTER, false)
           .metric("python_gc_collections_total", MetricType.COUNTER, false)
           .info("python_info")
+          // Series Prometheus records from the above (KtrdrRecordingRules): rates and ratios already.
+          .recorded(KtrdrRecordingRules.HTTP_REQUESTS_RATE.record())
+          .recorded(KtrdrRecordingRules.HTTP_DURATION_BUCKETS_RATE.record())
+          .recorded(KtrdrRecordingRules.HTTP_5XX_RATIO.record())
+          .recorded(KtrdrRecordingRules.OPERATIONS_FAILED_RATIO.record())
+          .recorded(KtrdrRecordingRules.OPERATION_DURATION_P95.record())
           .build();
 
   private KtrdrMetricCatalog() {}

@@ -10,6 +10,7 @@ import static io.ktrdr.observability.dashboards.promql.PromQl.sum;
 import static io.ktrdr.observability.dashboards.promql.PromQl.timestamp;
 import static io.ktrdr.observability.dashboards.promql.PromQl.vector;
 
+import io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules;
 import io.ktrdr.observability.dashboards.promql.Expr;
 import io.ktrdr.observability.dashboards.promql.Selector;
 import io.ktrdr.observability.dashboards.promql.Window;
@@ -87,8 +88,12 @@ final class KtrdrQueries {
 
   private static final String HTTP_REQUESTS = "http_server_duration_milliseconds_count";
 
-  /** Backend HTTP requests per second by method; only the backend has HTTP metrics. */
-  static final Expr REQUEST_RATE = sum(rate(ofBackend(HTTP_REQUESTS))).by("http_method");
+  /**
+   * Backend HTTP requests per second by method; only the backend has HTTP metrics. Read from the
+   * 5-minute rate Prometheus records over every status code and path.
+   */
+  static final Expr REQUEST_RATE =
+      sum(ofBackend(KtrdrRecordingRules.HTTP_REQUESTS_RATE.record())).by("http_method");
 
   /**
    * Share of backend requests answered with a 5xx status. Without any 5xx series yet the numerator
@@ -99,10 +104,13 @@ final class KtrdrQueries {
           .or(vector(0))
           .div(sum(rate(ofBackend(HTTP_REQUESTS))));
 
-  /** A quantile of backend request latency, in milliseconds as the histogram records it. */
+  /**
+   * A quantile of backend request latency, in milliseconds as the histogram records it, from the
+   * 5-minute bucket rates Prometheus records (the raw buckets multiply by method, status and path).
+   */
   static Expr responseTimeQuantile(double quantile) {
     return histogramQuantile(
-        quantile, sum(rate(ofBackend("http_server_duration_milliseconds_bucket"))).by("le"));
+        quantile, sum(ofBackend(KtrdrRecordingRules.HTTP_DURATION_BUCKETS_RATE.record())).by("le"));
   }
 
   /** CPU seconds used per second (1 = one core) by each service, backend and workers alike. */

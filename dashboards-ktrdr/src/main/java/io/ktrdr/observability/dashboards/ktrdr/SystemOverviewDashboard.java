@@ -54,8 +54,9 @@ final class SystemOverviewDashboard {
   static Panel requestRate() {
     return timeseries(
             "Request rate",
-            "Requests per second the backend serves, by HTTP method"
-                + " (http_server_duration_milliseconds_count; workers have no HTTP metrics)."
+            "Requests per second the backend serves, by HTTP method, over 5 minutes"
+                + " (http_server_duration_milliseconds_count, recorded by Prometheus as"
+                + " service_method_code:http_server_requests:rate5m; workers have no HTTP metrics)."
                 + " Normal: a steady trickle of status polls and health checks; zero means the"
                 + " backend serves nothing.",
             "reqps")
@@ -90,8 +91,9 @@ final class SystemOverviewDashboard {
   static Panel responseTime() {
     return timeseries(
             "Response time (p50, p95, p99)",
-            "Backend request latency quantiles from the HTTP histogram, in milliseconds"
-                + " (http_server_duration_milliseconds_bucket). Normal: p95 well under a second;"
+            "Backend request latency quantiles from the HTTP histogram over 5 minutes, in"
+                + " milliseconds (http_server_duration_milliseconds_bucket, recorded by Prometheus as"
+                + " service_le:http_server_duration_milliseconds_bucket:rate5m). Normal: p95 well under a second;"
                 + " a rising p99 means some requests wait on slow work.",
             "ms")
         .target(range(KtrdrQueries.responseTimeQuantile(0.5), "p50"))

@@ -117,8 +117,10 @@ class KnownDefectsTest {
             "http_server_duration_milliseconds_bucket",
             "process_cpu_seconds_total");
     for (String query : everyQuery()) {
+      // A recorded series (level:metric:operations) is already a rate, though it names its counter.
+      String raw = query.replaceAll("[a-z_]+:[a-z0-9_]+:[a-z0-9_]+", "recorded");
       for (String counter : counters) {
-        int uses = occurrences(query, counter);
+        int uses = occurrences(raw, counter);
         int windowed = 0;
         Matcher range = COUNTER_RANGE.matcher(query);
         while (range.find()) {

@@ -60,13 +60,11 @@ class SystemOverviewDashboardTest {
   }
 
   @Test
-  void requestRateIsTheRateOfBackendRequestsByMethod() {
+  void requestRateIsTheRecordedRateOfBackendRequestsByMethod() {
     Panel requests = panel("Request rate");
     assertThat(exprs(requests))
         .containsExactly(
-            "sum by (http_method) (rate(http_server_duration_milliseconds_count"
-                + BACKEND
-                + "[$__rate_interval]))");
+            "sum by (http_method) (service_method_code:http_server_requests:rate5m" + BACKEND + ")");
     assertThat(requests.unit()).isEqualTo("reqps");
   }
 
@@ -91,19 +89,14 @@ class SystemOverviewDashboardTest {
   }
 
   @Test
-  void responseTimeQuantilesComeFromTheMillisecondHistogram() {
+  void responseTimeQuantilesComeFromTheRecordedMillisecondHistogram() {
     Panel latency = panel("Response time (p50, p95, p99)");
+    String buckets = "service_le:http_server_duration_milliseconds_bucket:rate5m" + BACKEND;
     assertThat(exprs(latency))
         .containsExactly(
-            "histogram_quantile(0.5, sum by (le) (rate(http_server_duration_milliseconds_bucket"
-                + BACKEND
-                + "[$__rate_interval])))",
-            "histogram_quantile(0.95, sum by (le) (rate(http_server_duration_milliseconds_bucket"
-                + BACKEND
-                + "[$__rate_interval])))",
-            "histogram_quantile(0.99, sum by (le) (rate(http_server_duration_milliseconds_bucket"
-                + BACKEND
-                + "[$__rate_interval])))");
+            "histogram_quantile(0.5, sum by (le) (" + buckets + "))",
+            "histogram_quantile(0.95, sum by (le) (" + buckets + "))",
+            "histogram_quantile(0.99, sum by (le) (" + buckets + "))");
     assertThat(legends(latency)).containsExactly("p50", "p95", "p99");
     assertThat(latency.unit()).isEqualTo("ms");
   }

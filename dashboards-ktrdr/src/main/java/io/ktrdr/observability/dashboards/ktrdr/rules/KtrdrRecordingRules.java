@@ -12,8 +12,12 @@ import io.ktrdr.observability.dashboards.promql.Window;
 import java.util.List;
 
 /**
- * The recording rules of KTRDR: the expressions the dashboards query often or heavily, and those
- * the alerts build on, computed once per evaluation by Prometheus.
+ * The recording rules of KTRDR: the HTTP histogram the dashboards query most heavily (request rate
+ * and latency quantiles over every method, status code and path), and the expressions the alerts
+ * build on, computed once per evaluation by Prometheus.
+ *
+ * <p>Panels that must follow the dashboard's zoom or fast changes (error rate, CPU, operation
+ * rates) keep rates over {@code $__rate_interval}: a recorded rate is fixed at its window.
  *
  * <p>Every recorded series keeps the target labels {@code environment}, {@code job} and {@code
  * service}, so dashboards filter them as they filter raw series; the level part of each name lists
@@ -34,7 +38,7 @@ public final class KtrdrRecordingRules {
 
   private static final String FIXED =
       "recording rules run without Grafana: the window is part of the recorded series' name";
-  /** What the dashboards' rate panels read. */
+  /** What the dashboards' HTTP panels read. */
   public static final String SHORT_WINDOW = "5m";
   /** Operations end a few times an hour: a failure ratio needs half an hour of them. */
   public static final String FAILURE_RATIO_WINDOW = "30m";
@@ -65,20 +69,6 @@ public final class KtrdrRecordingRules {
           .or(sumKeeping(HTTP_REQUESTS_RATE.series()).times(0))
           .div(sumKeeping(HTTP_REQUESTS_RATE.series())),
       "Share (0 to 1) of backend HTTP requests answered 5xx over 5m.");
-
-  /** CPU seconds per second (1 = one core) of each service, backend and workers. */
-  public static final RecordingRule CPU_RATE = new RecordingRule(
-      "service:process_cpu_seconds:rate5m",
-      sumKeeping(rate(metric("process_cpu_seconds_total").re("job", BACKEND_JOB + "|" + WORKERS_JOB),
-          window(SHORT_WINDOW)), "service_type", "worker_type"),
-      "CPU seconds used per second over 5m by each backend and worker process.");
-
-  /** Operations ending per second by type and final status (completed, failed, cancelled). */
-  public static final RecordingRule OPERATIONS_RATE = new RecordingRule(
-      "operation_type_status:ktrdr_operations:rate5m",
-      sumKeeping(rate(backend("ktrdr_operations_total"), window(SHORT_WINDOW)),
-          "operation_type", "status"),
-      "Operations ending per second over 5m, by operation_type and status.");
 
   /**
    * Share of the operations ending in the window that failed, by type: 0 when they all succeeded,
@@ -111,8 +101,6 @@ public final class KtrdrRecordingRules {
       HTTP_REQUESTS_RATE,
       HTTP_DURATION_BUCKETS_RATE,
       HTTP_5XX_RATIO,
-      CPU_RATE,
-      OPERATIONS_RATE,
       OPERATIONS_FAILED_RATIO,
       OPERATION_DURATION_P95);
 
