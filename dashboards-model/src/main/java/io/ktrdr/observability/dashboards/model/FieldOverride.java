@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A field override: a matcher ({@code {id, options}}) and the properties ({@code [{id, value}]})
@@ -158,11 +159,7 @@ public final class FieldOverride {
 
     /** Sets the value mappings of the matched fields (property {@code mappings}), in order. */
     public Builder mappings(List<ValueMapping> mappings) {
-      ArrayNode array = Json.array();
-      for (ValueMapping mapping : requireNonNull(mappings, "mappings")) {
-        array.add(requireNonNull(mapping, "mapping").toJson());
-      }
-      return property("mappings", array);
+      return property("mappings", array(mappings, "mapping", ValueMapping::toJson));
     }
 
     /** Sets the data links of the matched fields' values (property {@code links}), in order. */
@@ -172,11 +169,7 @@ public final class FieldOverride {
 
     /** Sets the data links of the matched fields' values (property {@code links}), in order. */
     public Builder links(List<DataLink> links) {
-      ArrayNode array = Json.array();
-      for (DataLink link : requireNonNull(links, "links")) {
-        array.add(requireNonNull(link, "link").toJson());
-      }
-      return property("links", array);
+      return property("links", array(links, "link", DataLink::toJson));
     }
 
     /**
@@ -207,6 +200,15 @@ public final class FieldOverride {
      */
     public Builder cellType(String type) {
       return custom("cellOptions", Map.of("type", requireNonNull(type, "type")));
+    }
+
+    private static <T> ArrayNode array(
+        List<T> elements, String name, Function<T, ObjectNode> toJson) {
+      ArrayNode array = Json.array();
+      for (T element : requireNonNull(elements, name + "s")) {
+        array.add(toJson.apply(requireNonNull(element, name)));
+      }
+      return array;
     }
 
     public FieldOverride build() {
