@@ -20,14 +20,24 @@ type disagreement struct {
 
 var schemaDisagreements = []disagreement{
 	{
-		// The schema types panel links as dashboard links (type, icon, tooltip, tags, asDropdown,
-		// includeVars and keepTime required); Grafana's panel editor writes and reads data links
-		// ({title, url, targetBlank}), the shape of field links.
-		path:    regexp.MustCompile(`^panels\[\d+\](\.panels\[\d+\])?\.links\[\d+\]\.(type|icon|tooltip|tags|asDropdown|includeVars|keepTime)$`),
+		// The schema types panel links and field links as dashboard links (type, icon, tooltip,
+		// tags, asDropdown, includeVars, keepTime and targetBlank required); Grafana's editors
+		// write and read data links ({title, url} and an optional targetBlank).
+		path:    regexp.MustCompile(`^` + panel + `\.(links|fieldConfig\.defaults\.links)\[\d+\]\.(type|icon|tooltip|tags|asDropdown|includeVars|keepTime|targetBlank)$`),
 		message: missingField,
-		reason:  "panel links are data links {title, url, targetBlank} in Grafana, dashboard links in the SDK's schema",
+		reason:  "panel and field links are data links {title, url, targetBlank?} in Grafana, dashboard links in the SDK's schema",
+	},
+	{
+		// Grafana's Prometheus query editor writes these on every query it saves; the SDK's
+		// Prometheus query type lacks them.
+		path:    regexp.MustCompile(`^` + panel + `\.targets\[\d+\]\.(disableTextWrap|fullMetaSearch|includeNullMetadata|useBackend)$`),
+		message: "unknown field",
+		reason:  "written by Grafana's Prometheus query editor, missing from the SDK's Prometheus query type",
 	},
 }
+
+// panel matches the JSON path of a panel, inside a row or not.
+const panel = `panels\[\d+\](\.panels\[\d+\])?`
 
 // schemaDisagreement tells whether a problem is one the SDK reports although Grafana accepts it: a
 // listed disagreement, or a required field missing inside an object that only the SDK's own

@@ -66,6 +66,35 @@ class DashboardSchemaIT {
   }
 
   @Test
+  void whatGrafanasEditorsWriteButTheSdkSchemaMistypesIsANoteNotAnError() throws Exception {
+    ObjectNode dashboard =
+        (ObjectNode) MAPPER.readTree(DASHBOARDS.resolve("ktrdr-operations.json").toFile());
+    int stat = indexOfFirst(dashboard, "stat");
+    ObjectNode statPanel = (ObjectNode) dashboard.get("panels").get(stat);
+    ((ObjectNode) statPanel.get("targets").get(0)).put("useBackend", false);
+    ((ObjectNode) statPanel.get("fieldConfig").get("defaults"))
+        .putArray("links")
+        .addObject()
+        .put("title", "Operations")
+        .put("url", "/d/ktrdr-operations");
+    Path edited = temp.resolve("edited.json");
+    MAPPER.writeValue(edited.toFile(), dashboard);
+
+    Result result = check(edited);
+
+    assertThat(result.status).as(result.output).isZero();
+    assertThat(result.output)
+        .contains(edited + ": valid (uid ktrdr-operations,")
+        .contains(
+            edited
+                + ": note: 1 accepted, written by Grafana's Prometheus query editor, missing from"
+                + " the SDK's Prometheus query type (first: panels["
+                + stat
+                + "].targets[0].useBackend: unknown field)")
+        .contains("panels[" + stat + "].fieldConfig.defaults.links[0].asDropdown");
+  }
+
+  @Test
   void malformedJsonIsRejectedWithItsLineAndColumn() throws Exception {
     Path malformed =
         Files.writeString(temp.resolve("malformed.json"), "{\n  \"uid\": \"x\",\n  \"title\": \n}\n");
