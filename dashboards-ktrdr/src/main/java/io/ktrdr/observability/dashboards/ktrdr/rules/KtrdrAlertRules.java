@@ -5,6 +5,7 @@ import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.
 import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.WORKERS_JOB;
 import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.backend;
 import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.sumKeeping;
+import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.targetLabelsAnd;
 import static io.ktrdr.observability.dashboards.promql.PromQl.increase;
 import static io.ktrdr.observability.dashboards.promql.PromQl.max;
 import static io.ktrdr.observability.dashboards.promql.PromQl.metric;
@@ -88,7 +89,7 @@ public final class KtrdrAlertRules {
       .build();
 
   public static final AlertRule NO_WORKER_AVAILABLE = AlertRule.builder("KtrdrNoWorkerAvailable")
-      .expr(max(backend("ktrdr_workers_available")).by(byTargetAnd("worker_type")).eq(0))
+      .expr(max(backend("ktrdr_workers_available")).by(targetLabelsAnd("worker_type")).eq(0))
       .forDuration(NO_WORKER_AVAILABLE_FOR)
       .severity(Severity.WARNING)
       .summary("No {{ $labels.worker_type }} worker available in {{ $labels.environment }}")
@@ -120,7 +121,7 @@ public final class KtrdrAlertRules {
           .and(sumKeeping(increase(backend("ktrdr_operations_total"),
                   Window.fixed(KtrdrRecordingRules.FAILURE_RATIO_WINDOW, FIXED)), "operation_type")
               .gt(OPERATIONS_FAILING_ENDED_ABOVE))
-          .on(byTargetAnd("operation_type")))
+          .on(targetLabelsAnd("operation_type")))
       .forDuration(OPERATIONS_FAILING_FOR)
       .severity(Severity.WARNING)
       .summary("{{ $value | humanizePercentage }} of KTRDR {{ $labels.operation_type }} operations"
@@ -203,13 +204,6 @@ public final class KtrdrAlertRules {
         .unless(firstCompletionInWindow).on(TARGET_LABELS)
         .and(activeThroughout).on(TARGET_LABELS)
         .and(upThroughout).on(TARGET_LABELS);
-  }
-
-  private static String[] byTargetAnd(String label) {
-    String[] labels = new String[TARGET_LABELS.length + 1];
-    System.arraycopy(TARGET_LABELS, 0, labels, 0, TARGET_LABELS.length);
-    labels[TARGET_LABELS.length] = label;
-    return labels;
   }
 
   private static String percent(double ratio) {

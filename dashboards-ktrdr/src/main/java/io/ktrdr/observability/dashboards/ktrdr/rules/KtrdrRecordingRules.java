@@ -118,10 +118,15 @@ public final class KtrdrRecordingRules {
 
   /** {@code sum by (environment, job, service, <labels>)}. */
   static Aggregation sumKeeping(Expr expr, String... labels) {
-    String[] by = new String[TARGET_LABELS.length + labels.length];
-    System.arraycopy(TARGET_LABELS, 0, by, 0, TARGET_LABELS.length);
-    System.arraycopy(labels, 0, by, TARGET_LABELS.length, labels.length);
-    return sum(expr).by(by);
+    return sum(expr).by(targetLabelsAnd(labels));
+  }
+
+  /** The target labels followed by {@code labels}. */
+  static String[] targetLabelsAnd(String... labels) {
+    String[] all = new String[TARGET_LABELS.length + labels.length];
+    System.arraycopy(TARGET_LABELS, 0, all, 0, TARGET_LABELS.length);
+    System.arraycopy(labels, 0, all, TARGET_LABELS.length, labels.length);
+    return all;
   }
 
   private static Window window(String duration) {
