@@ -82,8 +82,9 @@ final class SystemOverviewDashboard {
                 TraceLinks.searchBackendTraces("", "http.status_code=500", "")))
         .link(
             DataLink.inNewTab(
-                "Backend traces answered 503 (no worker available)",
+                "Backend traces answered 503",
                 TraceLinks.searchBackendTraces("", "http.status_code=503", "")))
+        .link(TraceLinks.noWorkerAvailableSelections())
         .size(8, 8)
         .build();
   }

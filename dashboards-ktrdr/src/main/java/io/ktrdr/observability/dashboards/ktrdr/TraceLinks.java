@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ktrdr.observability.dashboards.model.DataLink;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,9 @@ final class TraceLinks {
 
   /** KTRDR's backend, the one service name in traces that is stable across restarts. */
   static final String BACKEND_SERVICE = "ktrdr-api";
+
+  /** The span tags of a worker selection that found no worker of the needed type. */
+  static final String NO_WORKER_AVAILABLE_TAGS = "worker.selection_status=no_workers_available";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern ENCODED_VARIABLE = Pattern.compile("%24%7B([A-Za-z0-9_.:]+)%7D");
@@ -40,6 +44,17 @@ final class TraceLinks {
     putUnlessEmpty(query, "minDuration", minDuration);
     query.put("limit", 20);
     return explore(query);
+  }
+
+  /**
+   * Explore with the backend traces whose worker selection found no worker, by the contract's
+   * {@code worker.selection_status} attribute: it names the refusal whatever HTTP status or
+   * operation status KTRDR answers it with, which the contract does not say.
+   */
+  static DataLink noWorkerAvailableSelections() {
+    return DataLink.inNewTab(
+        "Worker selections that found no worker",
+        searchBackendTraces("", NO_WORKER_AVAILABLE_TAGS, ""));
   }
 
   private static void putUnlessEmpty(ObjectNode node, String field, String value) {

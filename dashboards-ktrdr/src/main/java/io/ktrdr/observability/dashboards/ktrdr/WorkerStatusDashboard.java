@@ -12,6 +12,7 @@ import io.ktrdr.observability.dashboards.model.PanelOptions.LegendMode;
 import io.ktrdr.observability.dashboards.model.PanelOptions.LegendPlacement;
 import io.ktrdr.observability.dashboards.model.PanelOptions.ShowValue;
 import io.ktrdr.observability.dashboards.model.PanelOptions.Stacking;
+import io.ktrdr.observability.dashboards.model.StatPanelBuilder;
 import io.ktrdr.observability.dashboards.model.StatPanelBuilder.ColorMode;
 import io.ktrdr.observability.dashboards.model.Transformation;
 import io.ktrdr.observability.dashboards.promql.Expr;
@@ -56,7 +57,8 @@ final class WorkerStatusDashboard {
             + " backtesting and two training; fewer means a worker never registered or was"
             + " dropped.",
         KtrdrQueries.REGISTERED_WORKERS,
-        KtrdrQueries.REGISTERED_WORKERS_BY_TYPE);
+        KtrdrQueries.REGISTERED_WORKERS_BY_TYPE)
+        .build();
   }
 
   static Panel availableWorkers() {
@@ -65,13 +67,16 @@ final class WorkerStatusDashboard {
         "Registered workers whose status is available, in all and by type"
             + " (ktrdr_workers_available). Normal while idle: as many as registered; 0 for a"
             + " type means every such worker is busy or unreachable and new operations of"
-            + " that type find no worker.",
+            + " that type find no worker (the linked traces show those selections).",
         KtrdrQueries.AVAILABLE_WORKERS,
-        KtrdrQueries.AVAILABLE_WORKERS_BY_TYPE);
+        KtrdrQueries.AVAILABLE_WORKERS_BY_TYPE)
+        .link(TraceLinks.noWorkerAvailableSelections())
+        .build();
   }
 
   /** A count of workers in all and by type, red when a count drops to zero. */
-  private static Panel workerCount(String title, String description, Expr all, Expr byType) {
+  private static StatPanelBuilder workerCount(
+      String title, String description, Expr all, Expr byType) {
     return KtrdrPanels.stat(title, description)
         .target(instant(all, "all"))
         .target(instant(byType, "{{worker_type}}"))
@@ -79,8 +84,7 @@ final class WorkerStatusDashboard {
         .decimals(0)
         .thresholds(KtrdrPanels.ZERO_IS_BAD)
         .colorMode(ColorMode.BACKGROUND)
-        .size(12, 5)
-        .build();
+        .size(12, 5);
   }
 
   static Panel workerHealth() {

@@ -82,10 +82,11 @@ class SystemOverviewDashboardTest {
     assertThat(errors.unit()).isEqualTo("percentunit");
     assertThat(errors.links())
         .extracting(DataLink::url)
-        .hasSize(2)
+        .hasSize(3)
         .allMatch(url -> url.startsWith("/explore?"))
         .anyMatch(url -> url.contains("http.status_code%3D500"))
-        .anyMatch(url -> url.contains("http.status_code%3D503"));
+        .anyMatch(url -> url.contains("http.status_code%3D503"))
+        .anyMatch(url -> url.contains("worker.selection_status%3Dno_workers_available"));
   }
 
   @Test

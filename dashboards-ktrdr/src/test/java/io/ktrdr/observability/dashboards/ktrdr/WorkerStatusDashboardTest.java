@@ -60,6 +60,12 @@ class WorkerStatusDashboardTest {
     assertThat(available.fieldConfig().defaults().thresholds().steps())
         .extracting(step -> step.value() + " " + step.color())
         .containsExactly("null red", "1.0 green");
+    assertThat(available.links())
+        .extracting(DataLink::url)
+        .singleElement()
+        .asString()
+        .startsWith("/explore?")
+        .contains("worker.selection_status%3Dno_workers_available");
   }
 
   @Test
