@@ -209,7 +209,8 @@ public final class NativeStackHandle implements StackHandle {
   private static boolean listening(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(StackAddresses.HOST, port), 200);
-      return true;
+      // A connection to a free port in the ephemeral range can be the socket meeting itself.
+      return socket.getLocalPort() != port;
     } catch (IOException refused) {
       return false;
     }

@@ -79,20 +79,31 @@ public final class DirectQueryPath implements QueryPath {
     List<QueryResult.Series> series = new ArrayList<>();
     String type = data.path("resultType").asText();
     if ("scalar".equals(type)) {
-      series.add(new QueryResult.Series(Map.of(), List.of(number(data.path("result").get(1)))));
+      JsonNode point = data.path("result");
+      series.add(new QueryResult.Series(Map.of(), List.of(number(point.get(1))), List.of(time(point.get(0)))));
       return series;
     }
     for (JsonNode row : data.path("result")) {
       Map<String, String> labels = new LinkedHashMap<>();
       row.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
       List<Double> values = new ArrayList<>();
+      List<Instant> times = new ArrayList<>();
+      List<JsonNode> points = new ArrayList<>();
       if (row.has("value")) {
-        values.add(number(row.path("value").get(1)));
+        points.add(row.path("value"));
       }
-      row.path("values").forEach(point -> values.add(number(point.get(1))));
-      series.add(new QueryResult.Series(labels, values));
+      row.path("values").forEach(points::add);
+      for (JsonNode point : points) {
+        times.add(time(point.get(0)));
+        values.add(number(point.get(1)));
+      }
+      series.add(new QueryResult.Series(labels, values, times));
     }
     return series;
+  }
+
+  private static Instant time(JsonNode seconds) {
+    return Instant.ofEpochMilli(Math.round(seconds.asDouble() * 1000));
   }
 
   private static double number(JsonNode value) {

@@ -3,6 +3,7 @@ package io.ktrdr.observability.e2e.panels;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -23,11 +24,36 @@ public record QueryResult(PanelQuery query, String request, List<Series> series,
     requireNonNull(body, "body");
   }
 
-  /** One series: its labels and its values in time order (one value for an instant query). */
-  public record Series(Map<String, String> labels, List<Double> values) {
+  /**
+   * One series: its labels, and its values in time order (one value for an instant query) with the
+   * time of each (empty where the answer carries none, as for Jaeger traces).
+   */
+  public record Series(Map<String, String> labels, List<Double> values, List<Instant> times) {
     public Series {
       labels = Map.copyOf(labels);
       values = List.copyOf(values);
+      times = List.copyOf(times);
+      if (!times.isEmpty() && times.size() != values.size()) {
+        throw new IllegalArgumentException("times must match values: " + times.size() + " times, " + values.size() + " values");
+      }
+    }
+
+    public Series(Map<String, String> labels, List<Double> values) {
+      this(labels, values, List.of());
+    }
+
+    /** The largest value at a time in [from, to]. */
+    public OptionalDouble maxBetween(Instant from, Instant to) {
+      double max = Double.NEGATIVE_INFINITY;
+      boolean any = false;
+      for (int i = 0; i < times.size(); i++) {
+        Instant time = times.get(i);
+        if (!time.isBefore(from) && !time.isAfter(to) && !values.get(i).isNaN()) {
+          max = Math.max(max, values.get(i));
+          any = true;
+        }
+      }
+      return any ? OptionalDouble.of(max) : OptionalDouble.empty();
     }
 
     public OptionalDouble last() {

@@ -22,6 +22,9 @@ import java.util.Set;
  * configuration and the same launch of each server.
  */
 public final class RestartableServers implements AutoCloseable {
+  /** Starts of one server tried when its port is briefly held by a client: {@value}. */
+  private static final int MAX_START_ATTEMPTS = 5;
+
   private final Map<Component, Path> homes;
   private final StackAddresses addresses;
   private final Path runDirectory;
@@ -93,14 +96,41 @@ public final class RestartableServers implements AutoCloseable {
     if (isRunning(component)) {
       throw new IllegalStateException(component.installName() + " is already running");
     }
-    ManagedProcess process = switch (component) {
+    for (int attempt = 1; ; attempt++) {
+      ManagedProcess process = launch(component, home);
+      running.put(component, process);
+      pidsEverStarted.add(process.pid());
+      try {
+        process.awaitHealthy(healthUri(component), timeout);
+        return;
+      } catch (IllegalStateException e) {
+        running.remove(component);
+        process.close();
+        // The ports are in the ephemeral range: while a server is down, a client reconnecting to it
+        // can be given its port as its own source port and hold it. That ends when the client gives up.
+        if (attempt == MAX_START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("address already in use")) {
+          throw e;
+        }
+        sleep(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private ManagedProcess launch(Component component, Path home) {
+    return switch (component) {
       case PROMETHEUS -> PrometheusServer.start(home, configuration.prometheusConfig(), addresses, runDirectory);
       case JAEGER -> JaegerServer.start(home, addresses, runDirectory);
       case GRAFANA -> GrafanaServer.start(home, configuration, addresses, runDirectory);
     };
-    running.put(component, process);
-    pidsEverStarted.add(process.pid());
-    process.awaitHealthy(healthUri(component), timeout);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /** Stops a server (gracefully first); its data directory stays for the next start. */
