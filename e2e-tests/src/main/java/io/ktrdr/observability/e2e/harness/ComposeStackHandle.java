@@ -185,6 +185,11 @@ public final class ComposeStackHandle implements StackHandle {
   }
 
   @Override
+  public Path provisionedDashboardsDirectory() {
+    return directory.resolve(Provisioning.MONITORING_DIR).resolve(Provisioning.DASHBOARDS_DIR);
+  }
+
+  @Override
   public Duration startupTime() {
     return startupTime == null ? Duration.ZERO : startupTime;
   }

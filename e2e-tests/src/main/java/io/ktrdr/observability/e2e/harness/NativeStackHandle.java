@@ -84,7 +84,7 @@ public final class NativeStackHandle implements StackHandle {
   }
 
   /** The {@code local} environment with services on free ports and a {@value #SCRAPE_INTERVAL_SECONDS} s scrape interval. */
-  static Environment testEnvironment(Path projectRoot) {
+  public static Environment testEnvironment(Path projectRoot) {
     Environment local = ProvisionedConfiguration.local(projectRoot).withServicesOnFreePorts().environment();
     PrometheusDuration scrape = PrometheusDuration.parse(SCRAPE_INTERVAL_SECONDS + "s");
     return local.toBuilder()
@@ -132,6 +132,12 @@ public final class NativeStackHandle implements StackHandle {
   /** The environment the configuration was generated from: where each simulated service listens. */
   public Environment environment() {
     return environment;
+  }
+
+  @Override
+  public Path provisionedDashboardsDirectory() {
+    return servers.runDirectory().resolve("config").resolve(io.ktrdr.observability.provisioning.Provisioning.MONITORING_DIR)
+        .resolve(io.ktrdr.observability.provisioning.Provisioning.DASHBOARDS_DIR);
   }
 
   /** This run's directory: generated configuration, data and logs. */

@@ -29,6 +29,9 @@ public interface StackHandle extends AutoCloseable {
   /** Prometheus' scrape interval, which is also its Grafana datasource's {@code timeInterval}. */
   Duration scrapeInterval();
 
+  /** The dashboards directory this stack's Grafana provisions from (a generated copy, never the project's). */
+  java.nio.file.Path provisionedDashboardsDirectory();
+
   /** From the start of the stack's installation to every server being healthy. */
   Duration startupTime();
 
