@@ -1,0 +1,30 @@
+package io.ktrdr.observability.e2e.dashboards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ktrdr.observability.e2e.harness.StackHandle;
+import io.ktrdr.observability.e2e.panels.JsonHttp;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Grafana's HTTP API as the Grafana-tagged tests use it, as the admin. */
+final class GrafanaApi {
+  private final URI grafana;
+  private final JsonHttp http = JsonHttp.basicAuth("admin", "admin");
+
+  GrafanaApi(StackHandle stack) {
+    this.grafana = stack.grafanaUri().orElseThrow(() -> new AssertionError(
+        "the grafana tests need a Grafana: Docker (compose mode), or KTRDR_GRAFANA_HOME naming an installed Grafana"));
+  }
+
+  JsonNode get(String pathAndQuery) {
+    return http.get(grafana.resolve(pathAndQuery));
+  }
+
+  /** Uids of the dashboards in a folder, as the search API lists them (one entry per dashboard). */
+  List<String> dashboardUidsInFolder(String folderUid) {
+    List<String> uids = new ArrayList<>();
+    get("/api/search?type=dash-db&folderUIDs=" + folderUid).forEach(hit -> uids.add(hit.path("uid").asText()));
+    return uids;
+  }
+}
