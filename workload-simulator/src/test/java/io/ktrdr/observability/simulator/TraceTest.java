@@ -33,6 +33,7 @@ class TraceTest {
       assertThat(withWholeTrace("worker.backtest")).isNotEmpty();
       assertThat(withWholeTrace("worker.train")).isNotEmpty();
       assertThat(named("data.load")).isNotEmpty();
+      assertThat(withWholeTrace("cli.backtest")).isNotEmpty();
       assertThat(spans.getFinishedSpanItems()).anyMatch(s -> "no_workers_available".equals(
           s.getAttributes().get(AttributeKey.stringKey("worker.selection_status"))));
     });
@@ -60,7 +61,9 @@ class TraceTest {
     assertThat(service(client)).isEqualTo("ktrdr-api");
     assertThat(backendServer.getName()).isEqualTo("POST /api/v1/backtests/start");
     assertThat(backendServer.getKind()).isEqualTo(SpanKind.SERVER);
-    assertThat(backendServer.getParentSpanContext().isValid()).isFalse();
+    if (backendServer.getParentSpanContext().isValid()) {
+      assertThat(service(parentOf(backendServer, trace))).as("who started the backtest").isEqualTo("ktrdr-cli");
+    }
 
     assertThat(childrenOf(backendServer, trace)).containsKeys("operations.create", "workers.select", "POST");
     SpanData select = childrenOf(backendServer, trace).get("workers.select");
@@ -98,9 +101,26 @@ class TraceTest {
     SpanData load = childrenOf(execute, trace).get("worker.training.load_data");
     assertThat(childrenOf(load, trace)).containsKey("training.data_loading");
     assertThat(service(train)).matches("ktrdr-training-worker-[0-9a-f]{8}");
-    SpanData backendServer = trace.values().stream().filter(s -> !s.getParentSpanContext().isValid()).findFirst().orElseThrow();
+    SpanData backendServer = trace.values().stream().filter(s -> "ktrdr-api".equals(service(s)) && s.getKind() == SpanKind.SERVER)
+        .findFirst().orElseThrow();
     assertThat(backendServer.getName()).isEqualTo("POST /api/v1/trainings/start");
     assertThat(trace.values()).extracting(SpanData::getName).contains("training.start", "operations.create", "workers.select");
+  }
+
+  @Test
+  void aCommandOfTheCommandLineClientIsTheRootOfTheTraceItStarts() {
+    SpanData command = withWholeTrace("cli.backtest").get(0);
+    Map<String, SpanData> trace = traceOf(command);
+    SpanData backendServer = childrenOf(command, trace).get("POST /api/v1/backtests/start");
+
+    assertThat(service(command)).isEqualTo("ktrdr-cli");
+    assertThat(command.getParentSpanContext().isValid()).isFalse();
+    assertThat(backendServer).as("the backend's server span under %s", command.getName()).isNotNull();
+    assertThat(service(backendServer)).isEqualTo("ktrdr-api");
+    assertThat(backendServer.getParentSpanContext().isRemote()).isTrue();
+    assertThat(trace.values()).extracting(SpanData::getName).contains("operations.create", "workers.select");
+    assertThat(spans.getFinishedSpanItems()).filteredOn(s -> "ktrdr-cli".equals(service(s)))
+        .extracting(SpanData::getName).allMatch(name -> name.matches("cli\\.[a-z_]+"));
   }
 
   @Test
@@ -120,7 +140,7 @@ class TraceTest {
         .containsEntry(AttributeKey.stringKey("service.version"), "2.3.4")
         .containsEntry(AttributeKey.stringKey("deployment.environment"), "development"));
     assertThat(spans.getFinishedSpanItems()).extracting(TraceTest::service).map(s -> s.replaceAll("[0-9a-f]{8}$", "<id>"))
-        .contains("ktrdr-api", "ktrdr-backtest-worker-<id>", "ktrdr-training-worker-<id>");
+        .contains("ktrdr-api", "ktrdr-backtest-worker-<id>", "ktrdr-training-worker-<id>", "ktrdr-cli");
   }
 
   private static List<SpanData> named(String name) {

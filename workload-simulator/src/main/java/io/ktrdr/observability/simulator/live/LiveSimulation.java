@@ -1,11 +1,11 @@
 package io.ktrdr.observability.simulator.live;
 
 import io.ktrdr.observability.simulator.GroundTruth;
-import io.ktrdr.observability.simulator.model.ModelEvent;
 import io.ktrdr.observability.simulator.model.ModelEvent.OperationEnded;
 import io.ktrdr.observability.simulator.model.ModelEvent.OperationRejected;
 import io.ktrdr.observability.simulator.model.ModelEvent.OperationStarted;
 import io.ktrdr.observability.simulator.model.ModelEvent.WorkerEndpointChanged;
+import io.ktrdr.observability.simulator.model.ModelEvent;
 import io.ktrdr.observability.simulator.model.Operation;
 import io.ktrdr.observability.simulator.model.Scenario;
 import io.ktrdr.observability.simulator.model.WorkerSpec;
@@ -15,9 +15,14 @@ import io.ktrdr.observability.simulator.telemetry.ApiTraffic;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
 import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
 import io.ktrdr.observability.simulator.telemetry.ServiceEndpoint;
-import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess.Activity;
+import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
 import io.ktrdr.observability.simulator.telemetry.SpanPipeline;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -35,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -69,6 +75,8 @@ public final class LiveSimulation implements AutoCloseable {
   private final SpanPipeline spans;
   private final SdkMeterProvider backendMeterProvider;
   private final SimulatedBackend backend;
+  /** KTRDR's command-line client, which starts some of the operations. */
+  private final Tracer cli;
   private final Map<String, SimulatedWorker> workers = new LinkedHashMap<>();
   private final ServiceEndpoint control;
   private final HttpClient client;
@@ -102,6 +110,8 @@ public final class LiveSimulation implements AutoCloseable {
           tracerProvider.get("ktrdr.workers"), client, process));
     }
 
+    this.cli = spans.immediateTracerProvider(Services.resource(CommandLineClient.SERVICE_NAME, settings.serviceVersion(),
+        settings.environment())).get("ktrdr.cli");
     SdkTracerProvider backendTracer = spans.tracerProvider(Services.resource("ktrdr-api", settings.serviceVersion(), settings.environment()));
     PrometheusRegistry backendRegistry = new PrometheusRegistry();
     PrometheusMetricReader reader = PrometheusMetricReader.builder().setOtelScopeLabelsEnabled(false).build();
@@ -274,23 +284,31 @@ public final class LiveSimulation implements AutoCloseable {
     }
   }
 
-  /** The start request from a client (the CLI or UI: no trace of its own) to the backend. */
+  /**
+   * The start request from a client to the backend: the UI, with no trace of its own, or for some
+   * operations KTRDR's command-line client, whose {@code cli.<command>} span is then the trace's
+   * root and travels in {@code traceparent}.
+   */
   private void handOver(Operation operation, ModelEvent decision) {
     backend.expect(decision);
+    Optional<String> cliCommand = CommandLineClient.commandStarting(operation);
     CompletableFuture<Void> call = submit(() -> {
-      try {
-        client.send(java.net.http.HttpRequest.newBuilder(backend.uri(operation.type().startPath()))
-                .timeout(Duration.ofSeconds(10))
-                .header(Services.OPERATION_HEADER, operation.id())
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                    "{\"symbol\":\"" + operation.symbol() + "\",\"timeframe\":\"" + operation.timeframe() + "\"}"))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.discarding());
+      java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(backend.uri(operation.type().startPath()))
+          .timeout(Duration.ofSeconds(10))
+          .header(Services.OPERATION_HEADER, operation.id())
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+              "{\"symbol\":\"" + operation.symbol() + "\",\"timeframe\":\"" + operation.timeframe() + "\"}"));
+      Span command = cliCommand.map(name -> cli.spanBuilder(name).startSpan()).orElse(Span.getInvalid());
+      try (Scope ignored = command.makeCurrent()) {
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), request, (builder, key, value) -> builder.header(key, value));
+        client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
       } catch (java.io.IOException e) {
         // the backend was stopped under us (shutdown); nothing to report
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        command.end();
       }
     });
     if (decision instanceof OperationStarted) {

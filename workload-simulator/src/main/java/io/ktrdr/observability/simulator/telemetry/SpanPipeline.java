@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +61,19 @@ public final class SpanPipeline implements AutoCloseable {
             .setMaxQueueSize(MAX_QUEUE_SIZE)
             .setMeterProvider(processorMeterProvider)
             .build())
+        .build();
+    providers.add(provider);
+    return provider;
+  }
+
+  /**
+   * A tracer provider for a short-lived process that exports each span as it ends, as KTRDR's
+   * command-line client does.
+   */
+  public synchronized SdkTracerProvider immediateTracerProvider(Resource resource) {
+    SdkTracerProvider provider = SdkTracerProvider.builder()
+        .setResource(requireNonNull(resource, "resource"))
+        .addSpanProcessor(SimpleSpanProcessor.create(counting))
         .build();
     providers.add(provider);
     return provider;
