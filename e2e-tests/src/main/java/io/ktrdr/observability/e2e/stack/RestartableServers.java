@@ -24,6 +24,9 @@ import java.util.Set;
 public final class RestartableServers implements AutoCloseable {
   /** Starts of one server tried when its port is briefly held by a client: {@value}. */
   private static final int MAX_START_ATTEMPTS = 5;
+  /** Block length of backfilled history: {@value} h. */
+  public static final int HISTORY_BLOCK_HOURS = 24;
+  private static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(30);
 
   private final Map<Component, Path> homes;
   private final StackAddresses addresses;
@@ -54,6 +57,20 @@ public final class RestartableServers implements AutoCloseable {
    */
   public static RestartableServers start(
       StackConfiguration configuration, Set<Component> components, Path projectDirectory, Path runDirectory) {
+    return start(configuration, components, projectDirectory, runDirectory, null);
+  }
+
+  /**
+   * As {@link #start(StackConfiguration, Set, Path, Path)}, with Prometheus holding {@code
+   * openMetricsHistory} from its start: turned into TSDB blocks by {@code promtool tsdb
+   * create-blocks-from openmetrics} with {@value #HISTORY_BLOCK_HOURS} h blocks (promtool reads the
+   * whole file once per block, so days of history at its default of 2 h take far longer).
+   *
+   * @param openMetricsHistory samples in the OpenMetrics text format, or null for none
+   */
+  public static RestartableServers start(
+      StackConfiguration configuration, Set<Component> components, Path projectDirectory, Path runDirectory,
+      Path openMetricsHistory) {
     requireNonNull(configuration, "configuration");
     requireNonNull(components, "components");
     requireNonNull(projectDirectory, "projectDirectory");
@@ -72,6 +89,12 @@ public final class RestartableServers implements AutoCloseable {
       throw new UncheckedIOException("cannot write the stack configuration into " + configDirectory, e);
     }
     generated.requireFilesExist();
+    if (openMetricsHistory != null) {
+      if (!components.contains(Component.PROMETHEUS)) {
+        throw new IllegalArgumentException("openMetricsHistory needs prometheus among the components");
+      }
+      backfill(homes.get(Component.PROMETHEUS), openMetricsHistory, runDirectory);
+    }
     RestartableServers servers = new RestartableServers(
         Map.copyOf(homes), addresses, runDirectory, generated, Duration.ofSeconds(NativeStack.DEFAULT_TIMEOUT_SECONDS));
     Runtime.getRuntime().addShutdownHook(servers.shutdownHook);
@@ -84,6 +107,21 @@ public final class RestartableServers implements AutoCloseable {
       throw e;
     }
     return servers;
+  }
+
+  private static void backfill(Path prometheusHome, Path openMetrics, Path runDirectory) {
+    Path log = runDirectory.resolve("promtool.log");
+    List<String> command = List.of(
+        prometheusHome.resolve("bin/promtool").toString(), "tsdb", "create-blocks-from", "openmetrics",
+        "--max-block-duration=" + HISTORY_BLOCK_HOURS + "h",
+        openMetrics.toAbsolutePath().toString(), PrometheusServer.dataDirectory(runDirectory).toString());
+    try (ManagedProcess promtool = ManagedProcess.start("promtool", command, runDirectory, log)) {
+      int status = promtool.awaitExit(BACKFILL_TIMEOUT);
+      if (status != 0) {
+        throw new IllegalStateException("promtool could not backfill " + openMetrics + " (status " + status + ")\n--- last lines of "
+            + log + " ---\n" + LogFiles.tail(log, 40));
+      }
+    }
   }
 
   /** Starts a stopped server on its address and waits until it is healthy. */
