@@ -36,7 +36,7 @@ import java.util.Map;
  * Prints per dashboard and per panel, slowest first. Not a test: it prints figures.
  *
  * <pre>
- * ./mvnw -q -pl e2e-tests -am -Pbenchmark verify -Dmaven.test.skip=true [-Dbenchmark.args="--no-http-metrics --repeat 5"]
+ * ./mvnw -q -pl e2e-tests -am -Pdashboard-benchmark verify -Dmaven.test.skip=true [-Dbenchmark.args="--no-http-metrics --repeat 5"]
  * </pre>
  *
  * <p>Options: {@code --span 7d} (history), {@code --step 15s} (its sample step, the scrape

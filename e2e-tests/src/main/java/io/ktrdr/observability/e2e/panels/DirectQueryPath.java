@@ -85,7 +85,7 @@ public final class DirectQueryPath implements QueryPath {
     }
     for (JsonNode row : data.path("result")) {
       Map<String, String> labels = new LinkedHashMap<>();
-      row.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      row.path("metric").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
       List<Double> values = new ArrayList<>();
       List<Instant> times = new ArrayList<>();
       List<JsonNode> points = new ArrayList<>();

@@ -88,8 +88,8 @@ public final class GrafanaQueryPath implements QueryPath {
       labels.put("frame", frame.path("schema").path("name").asText(""));
       JsonNode fields = frame.path("schema").path("fields");
       if (fields.size() > 0) {
-        fields.get(fields.size() - 1).path("labels").fields()
-            .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        fields.get(fields.size() - 1).path("labels").properties()
+            .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
       }
       ArrayNode columns = (ArrayNode) frame.path("data").path("values");
       List<Double> values = new ArrayList<>();

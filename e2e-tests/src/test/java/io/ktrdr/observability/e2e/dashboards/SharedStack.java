@@ -50,7 +50,7 @@ final class SharedStack implements BeforeAllCallback, ParameterResolver {
   }
 
   /** Closes the stack at the end of the run and fails it if anything is left running. */
-  private static final class Resource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Resource implements AutoCloseable {
     final StackHandle stack;
 
     Resource() {
