@@ -54,8 +54,9 @@ import java.util.Map;
  * gets an {@code up} series (0 while a worker is in an outage, when its scrape would fail).
  * On request ({@link Builder#httpMetrics}), the backend's HTTP request durations and active
  * requests come from the same instruments as a live run, fed with the requests the model implies
- * (starts, polls, listing, registration, scrapes) and drawn latencies. Left out: the HTTP size
- * histograms, {@code target_info}, {@code python_*} runtime series and {@code _created} samples.
+ * (starts, polls, listing, registration, scrapes) and drawn latencies. The business counters and
+ * histograms carry their {@code _created} series, as a live scrape does. Left out: the HTTP size
+ * histograms, {@code target_info} and the {@code python_*} runtime series.
  */
 public final class HistoryWriter {
 
@@ -197,7 +198,7 @@ public final class HistoryWriter {
         boolean up = target.worker == null || answering.get(target.worker.name());
         series.put("up", "gauge", "", target.labels, "up", Labels.EMPTY, i, up ? 1 : 0);
         if (up) {
-          sample(series, target, i);
+          sample(series, target, i, t / 1000.0);
         }
       }
     }
@@ -207,7 +208,13 @@ public final class HistoryWriter {
         recorder.snapshot(Instant.ofEpochMilli(last), 0, 0));
   }
 
-  private static void sample(Series series, Target target, int index) {
+  /**
+   * The target's registry at step {@code index}, scraped at {@code seconds}. Counters and
+   * histograms that a live scrape writes {@code _created} for (those with a creation time: the
+   * business metrics, not the process callbacks) get one here too, dated to the step where the
+   * series first appears: a live series is created within the step before its first scrape.
+   */
+  private static void sample(Series series, Target target, int index, double seconds) {
     for (MetricSnapshot snapshot : target.registry.scrape()) {
       String name = snapshot.getMetadata().getPrometheusName();
       String help = snapshot.getMetadata().getHelp();
@@ -216,7 +223,11 @@ public final class HistoryWriter {
       }
       if (snapshot instanceof CounterSnapshot) {
         for (CounterSnapshot.CounterDataPointSnapshot point : ((CounterSnapshot) snapshot).getDataPoints()) {
-          series.put(name, "counter", help, merge(target.labels, point), name + "_total", Labels.EMPTY, index, point.getValue());
+          Labels labels = merge(target.labels, point);
+          series.put(name, "counter", help, labels, name + "_total", Labels.EMPTY, index, point.getValue());
+          if (point.getCreatedTimestampMillis() != 0) {
+            series.putCreated(name, "counter", help, labels, index, seconds);
+          }
         }
       } else if (snapshot instanceof GaugeSnapshot) {
         for (GaugeSnapshot.GaugeDataPointSnapshot point : ((GaugeSnapshot) snapshot).getDataPoints()) {
@@ -233,6 +244,9 @@ public final class HistoryWriter {
           }
           series.put(name, "histogram", help, labels, name + "_count", Labels.EMPTY, index, cumulative);
           series.put(name, "histogram", help, labels, name + "_sum", Labels.EMPTY, index, point.getSum());
+          if (point.getCreatedTimestampMillis() != 0) {
+            series.putCreated(name, "histogram", help, labels, index, seconds);
+          }
         }
       }
     }
@@ -322,6 +336,7 @@ public final class HistoryWriter {
     private final int steps;
     private final Map<String, Family> families = new LinkedHashMap<>();
     private final Map<SeriesId, double[]> seriesById = new java.util.HashMap<>();
+    private final Map<SeriesId, Double> createdSeconds = new java.util.HashMap<>();
 
     Series(int steps) {
       this.steps = steps;
@@ -340,6 +355,13 @@ public final class HistoryWriter {
         return fresh;
       });
       values[index] = value;
+    }
+
+    /** The {@code _created} sample of a series: the time it was first put, at every step. */
+    void putCreated(String family, String type, String help, Labels labels, int index, double seconds) {
+      String sampleName = family + "_created";
+      double created = createdSeconds.computeIfAbsent(new SeriesId(sampleName, labels, Labels.EMPTY), id -> seconds);
+      put(family, type, help, labels, sampleName, Labels.EMPTY, index, created);
     }
 
     private record SeriesId(String sampleName, Labels labels, Labels extra) {}

@@ -49,6 +49,37 @@ class HistoryWriterTest {
   }
 
   @Test
+  void businessCountersAndHistogramsCarryTheirCreatedSeriesAsALiveScrapeDoes() throws Exception {
+    Path file = dir.resolve("history.om");
+    write("steady", 4, Duration.ofHours(1), file);
+    List<String> lines = Files.readAllLines(file);
+    Map<String, Double> firstTimes = new java.util.HashMap<>();
+    Map<String, Double> createdValues = new java.util.HashMap<>();
+    lines.stream().filter(l -> l.startsWith("ktrdr_operations_")).forEach(line -> {
+      String series = line.substring(line.indexOf('{'), line.indexOf('}') + 1);
+      String[] valueAndTime = line.substring(line.indexOf('}') + 2).split(" ");
+      if (line.startsWith("ktrdr_operations_total")) {
+        firstTimes.putIfAbsent(series, Double.parseDouble(valueAndTime[1]));
+      } else if (line.startsWith("ktrdr_operations_created")) {
+        createdValues.merge(series, Double.parseDouble(valueAndTime[0]),
+            (a, b) -> { assertThat(b).as("_created of %s never changes", series).isEqualTo(a); return a; });
+      }
+    });
+
+    OpenMetricsFile history = OpenMetricsFile.check(file);
+
+    // The contract promises ktrdr_operations_created beside the counter; rules read it.
+    assertThat(createdValues.keySet()).isNotEmpty().isEqualTo(firstTimes.keySet());
+    firstTimes.forEach((series, first) -> assertThat(createdValues.get(series))
+        .as("_created of %s: when it first appears", series).isEqualTo(first));
+    // As live: business counters and histograms only, not the process metrics' callbacks.
+    history.familyTypes.forEach((family, type) -> assertThat(
+        lines.stream().anyMatch(l -> l.startsWith(family + "_created{")))
+        .as("%s (%s) has _created samples", family, type)
+        .isEqualTo(!type.equals("gauge") && (family.startsWith("ktrdr_") || family.startsWith("agent_"))));
+  }
+
+  @Test
   void historyAgreesWithTheGroundTruthOfTheSameRun() throws Exception {
     Path file = dir.resolve("history.om");
     HistoryWriter.Summary summary = write("worker-outage", 3, Duration.ofHours(2), file);

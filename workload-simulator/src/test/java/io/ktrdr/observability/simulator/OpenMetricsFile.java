@@ -130,9 +130,10 @@ final class OpenMetricsFile {
   private static boolean belongs(String sample, String family, String type) {
     switch (type) {
       case "counter":
-        return sample.equals(family + "_total");
+        return sample.equals(family + "_total") || sample.equals(family + "_created");
       case "histogram":
-        return sample.equals(family + "_bucket") || sample.equals(family + "_count") || sample.equals(family + "_sum");
+        return sample.equals(family + "_bucket") || sample.equals(family + "_count") || sample.equals(family + "_sum")
+            || sample.equals(family + "_created");
       default:
         return sample.equals(family);
     }
