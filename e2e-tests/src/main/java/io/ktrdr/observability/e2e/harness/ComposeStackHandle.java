@@ -54,7 +54,7 @@ public final class ComposeStackHandle implements StackHandle {
   private final List<String> containerIds = new ArrayList<>();
   private ComposeContainer compose;
   private Duration startupTime;
-  private ComposeRun simulator;
+  private StartedSimulator simulator;
 
   private ComposeStackHandle(Path projectRoot, Path directory, Environment environment) {
     this.projectRoot = projectRoot;
@@ -124,7 +124,9 @@ public final class ComposeStackHandle implements StackHandle {
     for (String service : List.of("grafana", "prometheus", "jaeger", "simulator")) {
       container.getContainerByServiceName(service).map(ContainerState::getContainerId).ifPresent(containerIds::add);
     }
-    simulator = new ComposeRun(settings, Instant.now(), uri("simulator", CONTROL_PORT).resolve("/ground-truth"));
+    URI groundTruth = uri("simulator", CONTROL_PORT).resolve("/ground-truth");
+    simulator = new StartedSimulator(settings, Instant.now(),
+        () -> GroundTruth.fromJson(JsonHttp.anonymous().get(groundTruth).toString()), () -> { });
     return simulator;
   }
 
@@ -237,6 +239,9 @@ public final class ComposeStackHandle implements StackHandle {
   }
 
   private void stopCompose() {
+    if (simulator != null) {
+      simulator.stop();
+    }
     compose.stop();
     compose = null;
     simulator = null;
@@ -252,38 +257,5 @@ public final class ComposeStackHandle implements StackHandle {
   @Override
   public String toString() {
     return "ComposeStackHandle{" + directory + " of " + projectRoot + "}";
-  }
-
-  /** The compose setup's simulator, its ground truth read from its control port. */
-  private static final class ComposeRun implements SimulatorRun {
-    private final SimulatorSettings settings;
-    private final Instant startedAt;
-    private final URI groundTruth;
-
-    ComposeRun(SimulatorSettings settings, Instant startedAt, URI groundTruth) {
-      this.settings = settings;
-      this.startedAt = startedAt;
-      this.groundTruth = groundTruth;
-    }
-
-    @Override
-    public SimulatorSettings settings() {
-      return settings;
-    }
-
-    @Override
-    public Instant startedAt() {
-      return startedAt;
-    }
-
-    @Override
-    public GroundTruth groundTruth() {
-      return GroundTruth.fromJson(JsonHttp.anonymous().get(groundTruth).toString());
-    }
-
-    @Override
-    public boolean isRunning() {
-      return true;
-    }
   }
 }

@@ -10,7 +10,6 @@ import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.PrometheusDuration;
 import io.ktrdr.observability.provisioning.environment.Service;
 import io.ktrdr.observability.provisioning.environment.ServiceType;
-import io.ktrdr.observability.simulator.GroundTruth;
 import io.ktrdr.observability.simulator.RunningSimulator;
 import io.ktrdr.observability.simulator.Simulator;
 import io.ktrdr.observability.simulator.model.Scenario;
@@ -47,7 +46,7 @@ public final class NativeStackHandle implements StackHandle {
   private final Environment environment;
   private final Duration startupTime;
   private final List<Integer> ports;
-  private LocalRun simulator;
+  private StartedSimulator simulator;
 
   private NativeStackHandle(RestartableServers servers, Environment environment, Duration startupTime) {
     this.servers = servers;
@@ -163,7 +162,7 @@ public final class NativeStackHandle implements StackHandle {
         .timeScale(settings.timeScale())
         .build()
         .start();
-    simulator = new LocalRun(settings, running, Instant.now());
+    simulator = new StartedSimulator(settings, Instant.now(), running::groundTruth, running::close);
     return simulator;
   }
 
@@ -234,44 +233,5 @@ public final class NativeStackHandle implements StackHandle {
   @Override
   public String toString() {
     return "NativeStackHandle{" + servers + "}";
-  }
-
-  /** The simulator in this JVM. */
-  private static final class LocalRun implements SimulatorRun {
-    private final SimulatorSettings settings;
-    private final RunningSimulator running;
-    private final Instant startedAt;
-    private volatile boolean stopped;
-
-    LocalRun(SimulatorSettings settings, RunningSimulator running, Instant startedAt) {
-      this.settings = settings;
-      this.running = running;
-      this.startedAt = startedAt;
-    }
-
-    @Override
-    public SimulatorSettings settings() {
-      return settings;
-    }
-
-    @Override
-    public Instant startedAt() {
-      return startedAt;
-    }
-
-    @Override
-    public GroundTruth groundTruth() {
-      return running.groundTruth();
-    }
-
-    @Override
-    public boolean isRunning() {
-      return !stopped;
-    }
-
-    void stop() {
-      stopped = true;
-      running.close();
-    }
   }
 }

@@ -95,6 +95,10 @@ class PanelValuesIT {
       GroundTruth after = simulator.groundTruth();
 
       Map<String, Double> shown = lastValueBy(byType, "operation_type");
+      RunFigures.record("operations by type, panel vs ground truth (before..after the query)", types(after).stream().sorted()
+          .map(type -> String.format(java.util.Locale.ROOT, "%s %.1f vs %d..%d", type, shown.getOrDefault(type, 0.0),
+              ended(before, type, null), ended(after, type, null)))
+          .collect(Collectors.joining(", ")));
       for (String type : types(after)) {
         assertThat(shown.getOrDefault(type, 0.0))
             .as("operations of type %s: ground truth %d before and %d after the query\n%s",

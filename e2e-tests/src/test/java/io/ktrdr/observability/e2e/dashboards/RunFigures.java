@@ -14,6 +14,10 @@ final class RunFigures {
     FIGURES.put(name, String.format(java.util.Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0));
   }
 
+  static synchronized void record(String name, String value) {
+    FIGURES.put(name, value);
+  }
+
   static synchronized void record(String name, long count) {
     FIGURES.put(name, Long.toString(count));
   }
