@@ -320,7 +320,9 @@ public final class HistoryWriter {
     }
 
     void record(String method, String route, int status, double medianMillis, long requestBytes, long responseBytes) {
-      Attributes request = HttpServerMetrics.requestAttributes(method, host, "backend");
+      // No connection in history: the bind address stands for the connection's local address,
+      // and the target's host:port is the Host header Prometheus and the workers send.
+      Attributes request = HttpServerMetrics.requestAttributes(method, "0.0.0.0:" + port, host);
       metrics.started(request);
       metrics.ended(request, port, route, status, ApiTraffic.latencyMillis(random, medianMillis), requestBytes, responseBytes);
     }

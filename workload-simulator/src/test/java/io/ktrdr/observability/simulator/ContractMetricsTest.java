@@ -127,6 +127,26 @@ class ContractMetricsTest {
   }
 
   @Test
+  void httpHostIsTheServersAddressAndHttpServerNameTheHostHeaderAsTheAsgiInstrumentationSetsThem()
+      throws Exception {
+    // A scrape as Prometheus sends it in the compose network: Host names the target, not the socket.
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", simulator.backendPort())) {
+      socket.getOutputStream().write(("GET /metrics/ HTTP/1.1\r\nHost: backend:8000\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getInputStream().readAllBytes();
+    }
+
+    // Recorded once the response is out: a later scrape shows it.
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        Exposition.scrape(simulator.backendMetricsUri()).family("http_server_duration_milliseconds").samples())
+        .as("the scrape sent with Host backend:8000")
+        .anySatisfy(sample -> assertThat(sample.labels()).containsEntry("http_server_name", "backend:8000")
+            .containsEntry("http_host", "127.0.0.1:" + simulator.backendPort())
+            .containsEntry("net_host_port", String.valueOf(simulator.backendPort()))
+            .containsEntry("http_target", "/metrics/")));
+  }
+
+  @Test
   void targetInfoCarriesTheResourceAttributes() {
     assertThat(backend.family("target_info").samples().get(0).labels()).containsEntry("service_name", "ktrdr-api")
         .containsEntry("deployment_environment", "development").containsKey("service_version");

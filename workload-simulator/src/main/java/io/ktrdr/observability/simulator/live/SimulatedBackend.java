@@ -65,7 +65,7 @@ final class SimulatedBackend extends SimulatedService {
 
   SimulatedBackend(String host, int port, PrometheusRegistry registry, Tracer tracer, Meter meter,
       HttpClient client, SimulatedProcess process, Map<String, SimulatedWorker> workers, DoubleSupplier httpErrorRatio) {
-    super("backend", host, port, 4, new HttpTelemetry(tracer, meter, "backend", port, client), process);
+    super("backend", host, port, 4, new HttpTelemetry(tracer, meter, "backend", client), process);
     this.registry = registry;
     this.metrics = new BackendMetrics(registry);
     process.register(registry);

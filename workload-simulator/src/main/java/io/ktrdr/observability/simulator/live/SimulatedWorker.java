@@ -60,7 +60,7 @@ final class SimulatedWorker extends SimulatedService {
   private record OpenWork(Operation operation, Span span, long startEpochNanos) {}
 
   SimulatedWorker(WorkerSpec spec, String host, int port, Tracer tracer, HttpClient client, SimulatedProcess process) {
-    super(spec.name(), host, port, 2, new HttpTelemetry(tracer, null, spec.name(), port, client), process);
+    super(spec.name(), host, port, 2, new HttpTelemetry(tracer, null, spec.name(), client), process);
     this.spec = spec;
     process.register(registry);
     this.scrape = new ScrapeEndpoint(registry);

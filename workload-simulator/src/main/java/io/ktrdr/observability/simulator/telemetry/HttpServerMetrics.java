@@ -56,7 +56,11 @@ public final class HttpServerMetrics {
         .build();
   }
 
-  /** The attributes of a request known when it arrives (those of {@code active_requests}). */
+  /**
+   * The attributes of a request known when it arrives (those of {@code active_requests}):
+   * {@code host} is the server's address of the connection ({@code ip:port}) and {@code serverName}
+   * the request's Host header, as Python's ASGI instrumentation sets them.
+   */
   public static Attributes requestAttributes(String method, String host, String serverName) {
     return Attributes.builder()
         .put(HTTP_METHOD, method)

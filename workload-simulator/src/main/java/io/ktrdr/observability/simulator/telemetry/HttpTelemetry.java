@@ -52,7 +52,6 @@ public final class HttpTelemetry {
 
   private final Tracer tracer;
   private final String serverName;
-  private final int port;
   private final HttpServerMetrics metrics;
   private final HttpClient client;
 
@@ -77,10 +76,9 @@ public final class HttpTelemetry {
    * @param meter the meter for server metrics, or null for a service without a meter provider
    *     (KTRDR's workers)
    */
-  public HttpTelemetry(Tracer tracer, Meter meter, String serverName, int port, HttpClient client) {
+  public HttpTelemetry(Tracer tracer, Meter meter, String serverName, HttpClient client) {
     this.tracer = tracer;
     this.serverName = serverName;
-    this.port = port;
     this.client = client;
     this.metrics = meter == null ? null : new HttpServerMetrics(meter);
   }
@@ -93,8 +91,13 @@ public final class HttpTelemetry {
   public void serve(HttpExchange exchange, String route, RouteHandler handler) throws IOException {
     long startNanos = System.nanoTime();
     String method = exchange.getRequestMethod();
+    // As the ASGI instrumentation: http.host is the server's own address of the connection,
+    // http.server_name the Host header the client sent.
+    // net.host.port is the port the connection came in on: the bound one, also when 0 was asked.
+    int localPort = exchange.getLocalAddress().getPort();
     String hostHeader = exchange.getRequestHeaders().getFirst("Host");
-    Attributes common = HttpServerMetrics.requestAttributes(method, hostHeader == null ? serverName + ":" + port : hostHeader, serverName);
+    Attributes common = HttpServerMetrics.requestAttributes(method, localAddress(exchange),
+        hostHeader == null ? serverName + ":" + localPort : hostHeader);
     if (metrics != null) {
       metrics.started(common);
     }
@@ -105,7 +108,7 @@ public final class HttpTelemetry {
         .setAllAttributes(common)
         .setAttribute(HTTP_ROUTE, route)
         .setAttribute(HttpServerMetrics.HTTP_TARGET, exchange.getRequestURI().getPath())
-        .setAttribute(HttpServerMetrics.NET_HOST_PORT, (long) port)
+        .setAttribute(HttpServerMetrics.NET_HOST_PORT, (long) localPort)
         .startSpan();
     byte[] requestBody = exchange.getRequestBody().readAllBytes();
     Response response;
@@ -132,9 +135,15 @@ public final class HttpTelemetry {
       }
       span.end();
       if (metrics != null) {
-        metrics.ended(common, port, route, response.status(), (System.nanoTime() - startNanos) / 1e6, requestBody.length, body.length);
+        metrics.ended(common, localPort, route, response.status(), (System.nanoTime() - startNanos) / 1e6, requestBody.length, body.length);
       }
     }
+  }
+
+  /** {@code ip:port} of the connection's local end, as uvicorn reports the ASGI scope's server. */
+  private String localAddress(HttpExchange exchange) {
+    java.net.InetSocketAddress local = exchange.getLocalAddress();
+    return local.getAddress().getHostAddress() + ":" + local.getPort();
   }
 
   /**
