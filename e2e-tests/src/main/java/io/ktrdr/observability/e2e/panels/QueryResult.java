@@ -42,6 +42,14 @@ public record QueryResult(PanelQuery query, String request, List<Series> series,
       this(labels, values, List.of());
     }
 
+    /** The mean of the values at times in [from, to]. */
+    public OptionalDouble meanBetween(Instant from, Instant to) {
+      return java.util.stream.IntStream.range(0, times.size())
+          .filter(i -> !times.get(i).isBefore(from) && !times.get(i).isAfter(to) && !values.get(i).isNaN())
+          .mapToDouble(values::get)
+          .average();
+    }
+
     /** The largest value at a time in [from, to]. */
     public OptionalDouble maxBetween(Instant from, Instant to) {
       double max = Double.NEGATIVE_INFINITY;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The worker-outage scenario: backtest-worker-2 stops answering 5 model minutes into the run, for 5
  * model minutes (2.5 s each at the fault tests' time scale).
  */
-@Order(6)
+@Order(7)
 @ExtendWith(SharedStack.class)
 class WorkerOutageIT {
   static final double FAULT_TIME_SCALE = 120;
