@@ -10,6 +10,7 @@ import io.ktrdr.observability.e2e.panels.QueryResult;
 import io.ktrdr.observability.e2e.panels.TemplateInterpolator;
 import io.ktrdr.observability.e2e.panels.VariableOptions;
 import io.ktrdr.observability.e2e.stack.Component;
+import io.ktrdr.observability.e2e.stack.NativeTools;
 import io.ktrdr.observability.e2e.stack.ProvisionedConfiguration;
 import io.ktrdr.observability.e2e.stack.RestartableServers;
 import io.ktrdr.observability.simulator.SimulatorCommand;
@@ -39,6 +40,9 @@ import java.util.Map;
  * ./mvnw -q -pl e2e-tests -am -Pdashboard-benchmark verify -Dmaven.test.skip=true [-Dbenchmark.args="--no-http-metrics --repeat 5"]
  * </pre>
  *
+ * <p>The dashboards are read as if now were the end of the history; recording rules are evaluated
+ * over the history too ({@code promtool tsdb create-blocks-from rules}).
+ *
  * <p>Options: {@code --span 7d} (history), {@code --step 15s} (its sample step, the scrape
  * interval), {@code --no-http-metrics} (leave out the backend's HTTP histogram, about 1.4 GB of
  * OpenMetrics a day), {@code --repeat 3} (timed runs per query; the median counts). Jaeger panels are
@@ -62,8 +66,11 @@ public final class DashboardQueryBenchmark {
     Path history = run.resolve("history.om");
 
     long started = System.nanoTime();
+    // The dashboards are read as if now were the end of the history: instant panels then see fresh samples.
+    Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     List<String> historyArgs = new ArrayList<>(List.of(
-        "history", "--out", history.toString(), "--span", span, "--step", step, "--environment", "local"));
+        "history", "--out", history.toString(), "--span", span, "--step", step, "--environment", "local",
+        "--end", end.toString()));
     if (httpMetrics) {
       historyArgs.add("--http-metrics");
     }
@@ -80,21 +87,24 @@ public final class DashboardQueryBenchmark {
     try (RestartableServers servers = RestartableServers.start(
         configuration, EnumSet.of(Component.PROMETHEUS), root, run, history)) {
       Files.delete(history);
-      OUT.printf(Locale.ROOT, "promtool backfill and Prometheus start: %.1f s%n%n", seconds(backfillStarted));
+      OUT.printf(Locale.ROOT, "promtool backfill and Prometheus start: %.1f s%n", seconds(backfillStarted));
+      long rulesStarted = System.nanoTime();
+      backfillRecordingRules(root, servers, run, end.minus(parse(span)), end, step);
+      OUT.printf(Locale.ROOT, "recording rules evaluated over the history and Prometheus restarted: %.1f s%n%n",
+          seconds(rulesStarted));
       Duration scrape = configuration.environment().prometheus().scrapeInterval().toDuration();
       DirectQueryPath path = DirectQueryPath.of(servers.addresses().prometheusUri(), servers.addresses().jaegerQueryUri());
       for (Duration range : List.of(Duration.ofHours(24), Duration.ofDays(7))) {
         for (Dashboard dashboard : ProjectFiles.dashboards(root)) {
-          measure(dashboard, range, scrape, path, servers, repeat);
+          measure(dashboard, end, range, scrape, path, servers, repeat);
         }
       }
     }
     OUT.printf(Locale.ROOT, "benchmark done in %.1f s%n", seconds(started));
   }
 
-  private static void measure(Dashboard dashboard, Duration range, Duration scrape, DirectQueryPath path,
+  private static void measure(Dashboard dashboard, Instant to, Duration range, Duration scrape, DirectQueryPath path,
       RestartableServers servers, int repeat) {
-    Instant to = Instant.now();
     Instant from = to.minus(range);
     long variablesStarted = System.nanoTime();
     Map<String, List<String>> options =
@@ -121,6 +131,52 @@ public final class DashboardQueryBenchmark {
           timing.query().instant() ? "instant" : "range  ", timing.series(), timing.points());
     }
     OUT.println();
+  }
+
+  /**
+   * Panels that read recorded series need the recording rules evaluated over the history too, as a
+   * Prometheus running all along would have: {@code promtool tsdb create-blocks-from rules}, then the
+   * blocks moved into Prometheus' data directory while it is stopped.
+   */
+  private static void backfillRecordingRules(Path root, RestartableServers servers, Path run, Instant start, Instant end,
+      String step) throws IOException {
+    Path rulesDirectory = servers.configuration().prometheusConfig().getParent().resolve("rules");
+    List<String> ruleFiles;
+    try (var files = Files.list(rulesDirectory)) {
+      ruleFiles = files.map(Path::toString).filter(f -> f.contains("recording")).sorted().toList();
+    }
+    if (ruleFiles.isEmpty()) {
+      return;
+    }
+    Path blocks = run.resolve("rule-blocks");
+    List<String> command = new ArrayList<>(List.of(
+        NativeTools.promtool(root).toString(), "tsdb", "create-blocks-from", "rules", "--quiet",
+        "--start=" + start.getEpochSecond(), "--end=" + end.getEpochSecond(),
+        "--url=" + servers.addresses().prometheusUri(), "--eval-interval=" + step, "--output-dir=" + blocks));
+    command.addAll(ruleFiles);
+    Process promtool = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(run.resolve("promtool-rules.log").toFile()).start();
+    try {
+      if (!promtool.waitFor(30, java.util.concurrent.TimeUnit.MINUTES) || promtool.exitValue() != 0) {
+        promtool.destroyForcibly();
+        throw new IllegalStateException("promtool could not backfill the recording rules; see " + run.resolve("promtool-rules.log"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      promtool.destroyForcibly();
+      throw new IllegalStateException("interrupted", e);
+    }
+    servers.stop(Component.PROMETHEUS);
+    try (var created = Files.list(blocks)) {
+      for (Path block : created.toList()) {
+        Files.move(block, servers.prometheusDataDirectory().resolve(block.getFileName()));
+      }
+    }
+    servers.start(Component.PROMETHEUS);
+  }
+
+  private static Duration parse(String span) {
+    return io.ktrdr.observability.e2e.panels.GrafanaIntervals.parse(span);
   }
 
   private static Timing time(DirectQueryPath path, PrometheusPanelQuery query, int repeat) {

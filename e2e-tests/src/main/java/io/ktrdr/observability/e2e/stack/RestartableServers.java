@@ -190,6 +190,11 @@ public final class RestartableServers implements AutoCloseable {
     return homes.keySet();
   }
 
+  /** Prometheus' data directory: TSDB blocks moved in while it is stopped are loaded when it starts. */
+  public Path prometheusDataDirectory() {
+    return PrometheusServer.dataDirectory(runDirectory);
+  }
+
   public StackAddresses addresses() {
     return addresses;
   }
