@@ -2,6 +2,7 @@ package io.ktrdr.observability.simulator.telemetry;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class ServiceEndpoint implements AutoCloseable {
         return thread;
       });
       created.setExecutor(executor);
-      created.createContext("/", handler);
+      created.createContext("/", this::handleOrAnswer500);
       created.start();
       server = created;
       port = created.getAddress().getPort();
@@ -59,6 +60,29 @@ public final class ServiceEndpoint implements AutoCloseable {
       throw new EndpointException("port " + port + " of " + service + " on " + host + " is already in use", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + host + ":" + port + " for " + service + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs the handler; when it fails, the request is answered 500 and closed, so that the client is
+   * told at once instead of waiting on a connection nobody will answer.
+   */
+  private void handleOrAnswer500(HttpExchange exchange) throws IOException {
+    try {
+      handler.handle(exchange);
+    } catch (RuntimeException | Error e) {
+      try {
+        if (exchange.getResponseCode() == -1) {
+          exchange.sendResponseHeaders(500, -1);
+        }
+      } finally {
+        exchange.close();
+      }
+      System.err.println(service + ": " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+          + " failed: " + e);
+      if (e instanceof Error) {
+        throw (Error) e;
+      }
     }
   }
 
