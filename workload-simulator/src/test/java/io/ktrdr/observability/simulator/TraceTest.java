@@ -10,7 +10,9 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +143,33 @@ class TraceTest {
         .containsEntry(AttributeKey.stringKey("deployment.environment"), "development"));
     assertThat(spans.getFinishedSpanItems()).extracting(TraceTest::service).map(s -> s.replaceAll("[0-9a-f]{8}$", "<id>"))
         .contains("ktrdr-api", "ktrdr-backtest-worker-<id>", "ktrdr-training-worker-<id>", "ktrdr-cli");
+  }
+
+  /** Span names the contract lists; FastAPI server spans, httpx client spans and CLI commands by pattern. */
+  private static final Set<String> CONTRACT_SPANS = Set.of("operations.create", "operations.list",
+      "workers.select", "workers.list", "data.load", "data.download", "training.start", "indicator.calculate",
+      "worker_registry.select_worker", "worker.backtest", "worker.train", "worker.training.execute",
+      "worker.training.load_data", "worker.training.train_loop", "worker.training.save_model",
+      "backtest.data_loading", "backtest.feature_compute", "training.data_loading", "training.indicators",
+      "training.fuzzy_computation", "agent.research_cycle", "agent.phase.design", "agent.phase.training",
+      "agent.phase.backtest", "agent.phase.assessment");
+  private static final Pattern HTTP_SPAN = Pattern.compile("(GET|POST)( /\\S*)?");
+  private static final Set<String> CONTRACT_ATTRIBUTES = Set.of("operation.id", "operation.type",
+      "operation.status", "operation.from_status", "operation.to_status", "operation.error", "operation.parent_id",
+      "progress.percentage", "progress.phase", "worker.type", "worker.selected_id", "worker.selection_status",
+      "worker.available_workers", "data.symbol", "data.timeframe", "data.rows");
+
+  @Test
+  void everySpanIsNamedAndAttributedAsTheContractOrTheHttpInstrumentationsSay() {
+    // Dashboards search Jaeger by these: one only the simulator emitted would prove nothing.
+    assertThat(spans.getFinishedSpanItems()).allSatisfy(span -> {
+      assertThat(CONTRACT_SPANS.contains(span.getName()) || HTTP_SPAN.matcher(span.getName()).matches()
+          || span.getName().matches("cli\\.[a-z_]+"))
+          .as("span name %s of %s", span.getName(), service(span)).isTrue();
+      assertThat(span.getAttributes().asMap().keySet()).allSatisfy(key ->
+          assertThat(CONTRACT_ATTRIBUTES.contains(key.getKey()) || key.getKey().matches("http\\.[a-z_]+|net\\.host\\.port"))
+              .as("attribute %s of span %s", key.getKey(), span.getName()).isTrue());
+    });
   }
 
   private static List<SpanData> named(String name) {
