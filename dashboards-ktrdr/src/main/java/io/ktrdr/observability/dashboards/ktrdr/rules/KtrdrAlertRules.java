@@ -36,8 +36,8 @@ public final class KtrdrAlertRules {
   /** Workers restart after each deployment; two minutes tells a crash from a restart. */
   public static final String WORKER_DOWN_FOR = "2m";
   /**
-   * Busy workers count as not available: only a type with none available for this long is a
-   * problem rather than a full queue.
+   * A type whose workers are all down or unregistered this long is out, not redeploying: workers
+   * restart within {@link #WORKER_DOWN_FOR} and register with the backend as they start.
    */
   public static final String NO_WORKER_AVAILABLE_FOR = "10m";
 
@@ -63,6 +63,11 @@ public final class KtrdrAlertRules {
   public static final String NO_COMPLETION_FOR = "5m";
 
   private static final String FIXED = "alerting rules run without Grafana: fixed windows";
+  /**
+   * What a worker type's alert keeps: the backend's series and the workers' targets share only
+   * these, and the dashboard link needs no more.
+   */
+  private static final String[] WORKER_TYPE_LABELS = {"environment", "worker_type"};
 
   public static final AlertRule SERVICE_DOWN = AlertRule.builder("KtrdrServiceDown")
       .expr(metric("up").eq("job", BACKEND_JOB).eq(0))
@@ -89,14 +94,15 @@ public final class KtrdrAlertRules {
       .build();
 
   public static final AlertRule NO_WORKER_AVAILABLE = AlertRule.builder("KtrdrNoWorkerAvailable")
-      .expr(max(backend("ktrdr_workers_available")).by(targetLabelsAnd("worker_type")).eq(0))
+      .expr(noWorkerCanTakeWork())
       .forDuration(NO_WORKER_AVAILABLE_FOR)
       .severity(Severity.WARNING)
-      .summary("No {{ $labels.worker_type }} worker available in {{ $labels.environment }}")
-      .description("The backend has had no {{ $labels.worker_type }} worker in status available"
-          + " for " + NO_WORKER_AVAILABLE_FOR + ": new {{ $labels.worker_type }} operations wait"
-          + " or fail with no_workers_available. Either every worker of the type is down or"
-          + " unregistered, or all are busy with long operations; Worker Status tells which.")
+      .summary("No {{ $labels.worker_type }} worker can take work in {{ $labels.environment }}")
+      .description("For " + NO_WORKER_AVAILABLE_FOR + " every {{ $labels.worker_type }} worker"
+          + " has been down or none has been registered with the backend, and the backend has"
+          + " counted none available: new {{ $labels.worker_type }} operations fail with"
+          + " no_workers_available. Workers that are up and registered do not fire this, busy or"
+          + " not. Worker Status shows which workers are down and how many are registered.")
       .dashboard(WORKER_STATUS_UID, "environment", "worker_type")
       .build();
 
@@ -178,6 +184,23 @@ public final class KtrdrAlertRules {
   /** Every alerting rule. */
   public static List<AlertRule> all() {
     return ALL;
+  }
+
+  /**
+   * Fires for a worker type whose workers are all down as Prometheus scrapes them, or of which the
+   * backend has none registered, unless the backend counts one available. Not {@code
+   * ktrdr_workers_available == 0} alone: a busy worker is not available, and trainings keep every
+   * worker of the type busy for hours in normal operation. Registered minus available is busy or
+   * temporarily unavailable, which the metrics cannot tell apart; a worker the backend finds
+   * unhealthy is usually down for Prometheus too. A type with no worker targets fires only when
+   * none is registered; with the backend down, only when its workers are down as well.
+   */
+  private static Expr noWorkerCanTakeWork() {
+    Expr allDown = max(metric("up").eq("job", WORKERS_JOB)).by(WORKER_TYPE_LABELS).eq(0);
+    Expr noneRegistered =
+        max(backend("ktrdr_workers_registered_total")).by(WORKER_TYPE_LABELS).eq(0);
+    Expr someAvailable = max(backend("ktrdr_workers_available")).by(WORKER_TYPE_LABELS).gt(0);
+    return allDown.or(noneRegistered).unless(someAvailable).on(WORKER_TYPE_LABELS);
   }
 
   /**
