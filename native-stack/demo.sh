@@ -48,7 +48,7 @@ up() {
 
   local waited=0 shown=0 lines
   while [[ ! -f "${READY_FILE}" ]]; do
-    lines="$(wc -l < "${LOG_FILE}" 2> /dev/null || echo "${shown}")"
+    lines="$({ wc -l < "${LOG_FILE}"; } 2> /dev/null || echo "${shown}")"
     if (( lines > shown )); then sed -n "$((shown + 1)),${lines}p" "${LOG_FILE}" >&2; shown="${lines}"; fi
     if ! running_pid > /dev/null; then
       log "failed to start; last lines of ${LOG_FILE}:"
