@@ -19,7 +19,7 @@ public final class StackModes {
   /** Starts a stack in the chosen mode. */
   public static StackHandle start(Path projectRoot, Path workDirectory) {
     requireNonNull(projectRoot, "projectRoot");
-    String forced = System.getProperty(PROPERTY, "").strip().toLowerCase(Locale.ROOT);
+    String forced = forcedMode(System.getProperty(PROPERTY, ""));
     switch (forced) {
       case "compose":
         if (!ComposeStackHandle.dockerAvailable()) {
@@ -34,8 +34,22 @@ public final class StackModes {
             ? ComposeStackHandle.prepare(projectRoot, workDirectory.resolve("compose"))
             : startNative(projectRoot, "no Docker engine is reachable");
       default:
-        throw new IllegalArgumentException("-D" + PROPERTY + " must be native or compose, not: " + forced);
+        throw new AssertionError(forced);
     }
+  }
+
+  /**
+   * The mode {@code -De2e.stack} forces: {@code native}, {@code compose}, or empty for the automatic
+   * choice.
+   *
+   * @throws IllegalArgumentException if {@code value} names no mode
+   */
+  static String forcedMode(String value) {
+    String forced = value.strip().toLowerCase(Locale.ROOT);
+    if (!forced.isEmpty() && !forced.equals("native") && !forced.equals("compose")) {
+      throw new IllegalArgumentException("-D" + PROPERTY + " must be native or compose, not: " + forced);
+    }
+    return forced;
   }
 
   private static StackHandle startNative(Path projectRoot, String why) {

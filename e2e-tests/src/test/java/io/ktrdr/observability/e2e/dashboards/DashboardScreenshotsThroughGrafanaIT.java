@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ktrdr.observability.dashboards.model.TimeRange;
 import io.ktrdr.observability.e2e.harness.ProjectFiles;
+import io.ktrdr.observability.e2e.harness.RequiresGrafana;
 import io.ktrdr.observability.e2e.harness.SimulatorSettings;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import io.ktrdr.observability.e2e.panels.GrafanaQueryPath;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * one picture per provisioned dashboard in {@code e2e-tests/target/screenshots/} (copy them to
  * {@code docs/screenshots/} to publish them).
  */
-@Tag("grafana")
+@RequiresGrafana
 @Order(10)
 @ExtendWith(SharedStack.class)
 class DashboardScreenshotsThroughGrafanaIT {

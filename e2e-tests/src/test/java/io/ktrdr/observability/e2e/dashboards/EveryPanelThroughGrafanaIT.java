@@ -1,14 +1,14 @@
 package io.ktrdr.observability.e2e.dashboards;
 
+import io.ktrdr.observability.e2e.harness.RequiresGrafana;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import io.ktrdr.observability.e2e.panels.GrafanaQueryPath;
 import io.ktrdr.observability.e2e.panels.QueryPath;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every panel, each target sent through Grafana's {@code /api/ds/query} as the browser sends it. */
-@Tag("grafana")
+@RequiresGrafana
 @Order(2)
 @ExtendWith(SharedStack.class)
 class EveryPanelThroughGrafanaIT extends EveryPanelChecks {

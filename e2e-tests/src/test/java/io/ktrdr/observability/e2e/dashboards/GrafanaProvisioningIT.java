@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ktrdr.observability.dashboards.model.Dashboard;
+import io.ktrdr.observability.e2e.harness.RequiresGrafana;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Grafana provisions the kit as a user would find it: no manual import, both datasources healthy. */
-@Tag("grafana")
+@RequiresGrafana
 @Order(8)
 @ExtendWith(SharedStack.class)
 class GrafanaProvisioningIT {

@@ -6,18 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ktrdr.observability.dashboards.model.Dashboard;
+import io.ktrdr.observability.e2e.harness.RequiresGrafana;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import io.ktrdr.observability.e2e.stack.Component;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Grafana restarted, and a dashboard file changed under a running Grafana. */
-@Tag("grafana")
+@RequiresGrafana
 @Order(9)
 @ExtendWith(SharedStack.class)
 class GrafanaRestartIT {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ktrdr.observability.e2e.harness.RequiresGrafana;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,18 +14,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Grafana with the generated provisioning, over the local Prometheus and Jaeger.
  *
- * <p>Tagged {@code grafana}: the Go module proxy refuses Grafana's module, so these run where
- * {@code KTRDR_GRAFANA_HOME} names an installed Grafana ({@code -De2e.excludedGroups=}); without one,
- * starting the stack fails and says what to install.
+ * <p>The Go module proxy refuses Grafana's module, so these run where {@code KTRDR_GRAFANA_HOME}
+ * names an installed Grafana, whatever the chosen stack mode; without one they are skipped with that
+ * reason (a failure under {@code -De2e.requireGrafana=true}).
  */
-@Tag("grafana")
+@RequiresGrafana(nativeStack = true)
 class GrafanaIT {
   private static final HttpJson GRAFANA =
       HttpJson.basicAuth(NativeStack.grafanaAdminUser(), NativeStack.grafanaAdminPassword());
