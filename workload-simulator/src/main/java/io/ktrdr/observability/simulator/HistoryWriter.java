@@ -169,16 +169,16 @@ public final class HistoryWriter {
     double stepSeconds = stepMillis / 1000.0;
     for (int i = 0; i < steps; i++) {
       long t = first + i * stepMillis;
+      double errorRatio = scenario.phaseAt(t - first).map(Scenario.Phase::httpErrorRatio).filter(r -> r != null)
+          .orElse(scenario.httpErrorRatio());
       model.advanceTo(Instant.ofEpochMilli(t), (ModelEvent event) -> {
         recorder.record(event);
         metrics.record(event, workers, model.workerStatuses());
         if (requests != null) {
-          requests.record(event);
+          requests.record(event, errorRatio);
         }
       });
       if (requests != null && i > 0) {
-        double errorRatio = scenario.phaseAt(t - first).map(Scenario.Phase::httpErrorRatio).filter(r -> r != null)
-            .orElse(scenario.httpErrorRatio());
         requests.background(stepSeconds, recorder.activeOperations(), errorRatio);
       }
       Map<String, Boolean> answering = model.workerAnswering();
@@ -283,14 +283,26 @@ public final class HistoryWriter {
       this.port = colon < 0 ? 80 : Integer.parseInt(backendInstance.substring(colon + 1));
     }
 
-    void record(ModelEvent event) {
+    /** The requests behind a model event; starts and registrations answered 500 first are sent again, as live. */
+    void record(ModelEvent event, double errorRatio) {
       if (event instanceof ModelEvent.OperationStarted) {
         boolean handedOver = ((ModelEvent.OperationStarted) event).worker() != null;
-        record("POST", ((ModelEvent.OperationStarted) event).operation().type().startPath(), 200, handedOver ? 35 : 12, 64, 92);
+        String route = ((ModelEvent.OperationStarted) event).operation().type().startPath();
+        failedAttempts("POST", route, errorRatio);
+        record("POST", route, 200, handedOver ? 35 : 12, 64, 92);
       } else if (event instanceof ModelEvent.OperationRejected) {
-        record("POST", ((ModelEvent.OperationRejected) event).operation().type().startPath(), 503, 6, 64, 48);
+        String route = ((ModelEvent.OperationRejected) event).operation().type().startPath();
+        failedAttempts("POST", route, errorRatio);
+        record("POST", route, 503, 6, 64, 48);
       } else if (event instanceof ModelEvent.WorkerEndpointChanged && ((ModelEvent.WorkerEndpointChanged) event).answering()) {
+        failedAttempts("POST", ApiTraffic.REGISTER, errorRatio);
         record("POST", ApiTraffic.REGISTER, 200, 5, 120, 17);
+      }
+    }
+
+    private void failedAttempts(String method, String route, double errorRatio) {
+      for (int n = ApiTraffic.failedAttempts(random, errorRatio); n > 0; n--) {
+        record(method, route, 500, 20, 64, 35);
       }
     }
 

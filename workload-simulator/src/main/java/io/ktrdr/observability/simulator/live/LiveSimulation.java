@@ -302,7 +302,14 @@ public final class LiveSimulation implements AutoCloseable {
       Span command = cliCommand.map(name -> cli.spanBuilder(name).startSpan()).orElse(Span.getInvalid());
       try (Scope ignored = command.makeCurrent()) {
         W3CTraceContextPropagator.getInstance().inject(Context.current(), request, (builder, key, value) -> builder.header(key, value));
-        client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        // A start answered 500 is sent again (an error storm); 503, no worker free, is final.
+        for (int attempt = 1; ; attempt++) {
+          int status = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+          if (status != 500 || attempt == ApiTraffic.MAX_ATTEMPTS) {
+            break;
+          }
+          Thread.sleep(ApiTraffic.RETRY_DELAY.toMillis());
+        }
       } catch (java.io.IOException e) {
         // the backend was stopped under us (shutdown); nothing to report
       } catch (InterruptedException e) {
@@ -316,10 +323,19 @@ public final class LiveSimulation implements AutoCloseable {
     }
   }
 
+  /** Registers a worker with the backend, again while it answers 500 (an error storm). */
   private void register(SimulatedWorker worker) {
-    worker.http().call("POST", backend.uri(ApiTraffic.REGISTER),
-        "{\"worker_id\":\"" + worker.spec().id() + "\",\"worker_type\":\"" + worker.spec().type().label()
-            + "\",\"endpoint_url\":\"http://" + worker.spec().name() + ":" + worker.endpoint().port() + "\"}");
+    String body = "{\"worker_id\":\"" + worker.spec().id() + "\",\"worker_type\":\"" + worker.spec().type().label()
+        + "\",\"endpoint_url\":\"http://" + worker.spec().name() + ":" + worker.endpoint().port() + "\"}";
+    for (int attempt = 1; worker.http().call("POST", backend.uri(ApiTraffic.REGISTER), body) == 500
+        && attempt < ApiTraffic.MAX_ATTEMPTS; attempt++) {
+      try {
+        Thread.sleep(ApiTraffic.RETRY_DELAY.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
 
@@ -338,19 +354,28 @@ public final class LiveSimulation implements AutoCloseable {
     }
   }
 
+  /**
+   * Polls, listings and health checks of {@code seconds} of wall time. Clients poll and list at
+   * their rates in model time, as history records them, so the traffic keeps its proportion to the
+   * operations at any time scale (thinned to {@link ApiTraffic#MAX_WALL_REQUESTS_PER_SECOND}).
+   */
   private void backgroundTraffic(double seconds, long nowNanos) {
     List<String> active = recorder.activeOperationIds();
-    int polls = ApiTraffic.poisson(trafficRandom, ApiTraffic.pollsExpected(active.size(), seconds));
-    for (int i = 0; i < polls; i++) {
+    double modelSeconds = seconds * settings.timeScale();
+    double polls = ApiTraffic.pollsExpected(active.size(), modelSeconds);
+    double listings = ApiTraffic.LISTINGS_PER_SECOND * modelSeconds;
+    double workerListings = ApiTraffic.WORKER_LISTINGS_PER_SECOND * modelSeconds;
+    double share = ApiTraffic.wallShare(polls + listings + workerListings, seconds);
+    for (int i = ApiTraffic.poisson(trafficRandom, polls * share); i > 0; i--) {
       String id = trafficRandom.nextDouble() < ApiTraffic.UNKNOWN_POLL_SHARE || active.isEmpty()
           ? "op_unknown_" + trafficRandom.nextInt(1000)
           : active.get(trafficRandom.nextInt(active.size()));
       submit(() -> get(backend.uri(ApiTraffic.OPERATION_PREFIX + id)));
     }
-    for (int i = ApiTraffic.poisson(trafficRandom, ApiTraffic.LISTINGS_PER_SECOND * seconds); i > 0; i--) {
+    for (int i = ApiTraffic.poisson(trafficRandom, listings * share); i > 0; i--) {
       submit(() -> get(backend.uri(ApiTraffic.OPERATIONS)));
     }
-    for (int i = ApiTraffic.poisson(trafficRandom, ApiTraffic.WORKER_LISTINGS_PER_SECOND * seconds); i > 0; i--) {
+    for (int i = ApiTraffic.poisson(trafficRandom, workerListings * share); i > 0; i--) {
       submit(() -> get(backend.uri(ApiTraffic.WORKERS)));
     }
     if (nowNanos - lastHealthCheckNanos >= HEALTH_CHECK_INTERVAL_WALL.toNanos()) {

@@ -62,6 +62,8 @@ final class SimulatedBackend extends SimulatedService {
   private final Map<String, ModelEvent> expected = new ConcurrentHashMap<>();
   private final Map<String, Span> running = new ConcurrentHashMap<>();
   private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+  /** Failed attempts so far of requests their clients retry, by request. */
+  private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
 
   SimulatedBackend(String host, int port, PrometheusRegistry registry, Tracer tracer, Meter meter,
       HttpClient client, SimulatedProcess process, Map<String, SimulatedWorker> workers, DoubleSupplier httpErrorRatio) {
@@ -110,7 +112,8 @@ final class SimulatedBackend extends SimulatedService {
       exchange.close();
     } else if (method.equals("POST") && startType(path) != null) {
       OperationType type = startType(path);
-      http.serve(exchange, path, (ex, body) -> start(type, ex.getRequestHeaders().getFirst(Services.OPERATION_HEADER)));
+      String operationId = exchange.getRequestHeaders().getFirst(Services.OPERATION_HEADER);
+      http.serve(exchange, path, (ex, body) -> retried(path + " " + operationId, () -> start(type, operationId)));
     } else if (method.equals("GET") && path.equals(ApiTraffic.OPERATIONS)) {
       http.serve(exchange, path, (ex, body) -> traced("operations.list", () -> Response.ok("{\"success\":true,\"data\":[],\"total_count\":" + running.size() + "}")));
     } else if (method.equals("GET") && path.startsWith(ApiTraffic.OPERATION_PREFIX)) {
@@ -121,7 +124,7 @@ final class SimulatedBackend extends SimulatedService {
     } else if (method.equals("GET") && path.equals(ApiTraffic.WORKERS)) {
       http.serve(exchange, path, (ex, body) -> traced("workers.list", () -> Response.ok("[]")));
     } else if (method.equals("POST") && path.equals(ApiTraffic.REGISTER)) {
-      http.serve(exchange, path, (ex, body) -> Response.ok("{\"success\":true}"));
+      http.serve(exchange, path, (ex, body) -> retried(path + " " + body, () -> Response.ok("{\"success\":true}")));
     } else if (method.equals("GET") && path.equals("/api/v1/health")) {
       http.serve(exchange, path, (ex, body) -> Response.ok("{\"status\":\"healthy\"}"));
     } else {
@@ -153,6 +156,22 @@ final class SimulatedBackend extends SimulatedService {
       Span.current().setStatus(StatusCode.ERROR, "service unavailable");
       return new Response(ThreadLocalRandom.current().nextBoolean() ? 500 : 503, "{\"detail\":\"Internal Server Error\"}");
     }
+    return work.get();
+  }
+
+  /**
+   * A request its client sends again when answered 500 (operation starts, worker registration)
+   * fails at the scenario's current error ratio, but never on the client's last attempt: the
+   * operation still starts as the model decided, after the failed attempts.
+   */
+  private Response retried(String request, java.util.function.Supplier<Response> work) {
+    int failed = failedAttempts.getOrDefault(request, 0);
+    if (failed < ApiTraffic.MAX_ATTEMPTS - 1 && ThreadLocalRandom.current().nextDouble() < httpErrorRatio.getAsDouble()) {
+      failedAttempts.put(request, failed + 1);
+      Span.current().setStatus(StatusCode.ERROR, "internal server error");
+      return new Response(500, "{\"detail\":\"Internal Server Error\"}");
+    }
+    failedAttempts.remove(request);
     return work.get();
   }
 

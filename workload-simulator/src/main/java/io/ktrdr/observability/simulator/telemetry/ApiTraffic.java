@@ -22,8 +22,42 @@ public final class ApiTraffic {
   public static final double UNKNOWN_POLL_SHARE = 0.03;
   public static final double LISTINGS_PER_SECOND = 0.5;
   public static final double WORKER_LISTINGS_PER_SECOND = 0.05;
+  /**
+   * Clients send a request answered 500 again, at most this many times in all: a start or a
+   * registration that failed in an error storm is retried, so the storm shows as 5xx on every route.
+   */
+  public static final int MAX_ATTEMPTS = 3;
+  /** Wall time between attempts of a retried request. */
+  public static final java.time.Duration RETRY_DELAY = java.time.Duration.ofMillis(100);
+
+  /**
+   * How many attempts a retried request fails before one succeeds, each failing at {@code errorRatio}:
+   * 0 to {@link #MAX_ATTEMPTS} - 1 (the last attempt is answered, as the storm passes).
+   */
+  public static int failedAttempts(SplittableRandom random, double errorRatio) {
+    int failed = 0;
+    while (failed < MAX_ATTEMPTS - 1 && random.nextDouble() < errorRatio) {
+      failed++;
+    }
+    return failed;
+  }
 
   private ApiTraffic() {}
+
+  /**
+   * Ceiling of a live run's background requests per wall second: at a high time scale the model's
+   * traffic is thinned to it, keeping its mix, so that a small machine keeps up.
+   */
+  public static final double MAX_WALL_REQUESTS_PER_SECOND = 50;
+
+  /**
+   * The share of {@code expectedRequests} (in {@code wallSeconds}) a live run sends: all of them up
+   * to {@link #MAX_WALL_REQUESTS_PER_SECOND}, proportionally fewer above it.
+   */
+  public static double wallShare(double expectedRequests, double wallSeconds) {
+    double ceiling = MAX_WALL_REQUESTS_PER_SECOND * wallSeconds;
+    return expectedRequests <= ceiling ? 1 : ceiling / expectedRequests;
+  }
 
   /** Status polls expected in {@code seconds} with {@code activeOperations} running. */
   public static double pollsExpected(int activeOperations, double seconds) {
