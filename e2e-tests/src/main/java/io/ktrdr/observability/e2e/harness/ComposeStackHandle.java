@@ -17,6 +17,9 @@ import io.ktrdr.observability.simulator.GroundTruth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +48,14 @@ import org.testcontainers.containers.wait.strategy.Wait;
  */
 public final class ComposeStackHandle implements StackHandle {
   private static final int CONTROL_PORT = 8090;
+  private static final int GRAFANA_PORT = 3000;
+  private static final int PROMETHEUS_PORT = 9090;
+  private static final int JAEGER_QUERY_PORT = 16686;
+  private static final int OTLP_GRPC_PORT = 4317;
   private static final String OVERRIDE = "docker-compose.e2e.yml";
+  private static final List<String> PUBLISHING_SERVICES = List.of("grafana", "prometheus", "jaeger");
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path projectRoot;
   private final Path directory;
@@ -85,10 +94,16 @@ public final class ComposeStackHandle implements StackHandle {
         .prometheus(dev.prometheus().toBuilder().scrapeInterval(scrape).evaluationInterval(scrape).build())
         .build();
     Provisioning.generate(environment, directory);
+    // The compose file mounts the simulator's jar from beside it: it must be built before the compose starts.
+    Path built = projectRoot.resolve(LocalSimulator.JAR);
+    if (!Files.isRegularFile(built)) {
+      throw new IllegalStateException("no simulator jar at " + built
+          + ": build it first (./mvnw -q -pl workload-simulator package -DskipTests, or run the end-to-end tests with -am)");
+    }
     Path jar = directory.resolve(LocalSimulator.JAR);
     try {
       Files.createDirectories(jar.getParent());
-      Files.copy(projectRoot.resolve(LocalSimulator.JAR), jar, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the simulator's jar into " + directory, e);
     }
@@ -108,16 +123,18 @@ public final class ComposeStackHandle implements StackHandle {
     }
     writeOverride(settings);
     long startedAt = System.nanoTime();
+    // The local `docker compose` (the File-only constructors); each service's wait is bounded by the
+    // startup timeout set before it, and names its port: a service exposing two would be checked on either.
     ComposeContainer container = new ComposeContainer(
             directory.resolve(environment.compose().orElseThrow().file()).toFile(), directory.resolve(OVERRIDE).toFile())
         .withEnv("COMPOSE_PROFILES", "simulator")
-        .withExposedService("prometheus", 9090, Wait.forHttp("/-/ready"))
-        .withExposedService("jaeger", 16686, Wait.forHttp("/api/services"))
-        .withExposedService("jaeger", 4317)
-        .withExposedService("grafana", 3000, Wait.forHttp("/api/health"))
-        .withExposedService("simulator", CONTROL_PORT, Wait.forHttp("/ground-truth"))
-        .withRemoveVolumes(true)
-        .withStartupTimeout(STARTUP_TIMEOUT);
+        .withStartupTimeout(STARTUP_TIMEOUT)
+        .withExposedService("prometheus", PROMETHEUS_PORT, Wait.forHttp("/-/ready").forPort(PROMETHEUS_PORT))
+        .withExposedService("jaeger", JAEGER_QUERY_PORT, Wait.forHttp("/api/services").forPort(JAEGER_QUERY_PORT))
+        .withExposedService("jaeger", OTLP_GRPC_PORT, Wait.forListeningPorts(OTLP_GRPC_PORT))
+        .withExposedService("grafana", GRAFANA_PORT, Wait.forHttp("/api/health").forPort(GRAFANA_PORT))
+        .withExposedService("simulator", CONTROL_PORT, Wait.forHttp("/ground-truth").forPort(CONTROL_PORT))
+        .withRemoveVolumes(true);
     container.start();
     compose = container;
     startupTime = Duration.ofNanos(System.nanoTime() - startedAt);
@@ -140,8 +157,11 @@ public final class ComposeStackHandle implements StackHandle {
     }
     command.addAll(List.of("--control-port", Integer.toString(CONTROL_PORT), "--quiet"));
     command.addAll(settings.arguments());
+    // No fixed host ports (the compose file publishes 3000, 9090, 16686, 4317 and 4318 for people, and a
+    // developer's own stack may hold them): the tests reach each service through Testcontainers' ambassador.
     String yaml = "services:\n  simulator:\n    command:\n"
-        + command.stream().map(argument -> "      - '" + argument + "'\n").collect(Collectors.joining());
+        + command.stream().map(argument -> "      - '" + argument + "'\n").collect(Collectors.joining())
+        + PUBLISHING_SERVICES.stream().map(service -> "  " + service + ":\n    ports: !reset []\n").collect(Collectors.joining());
     try {
       Files.writeString(directory.resolve(OVERRIDE), yaml, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -163,22 +183,22 @@ public final class ComposeStackHandle implements StackHandle {
 
   @Override
   public Optional<URI> grafanaUri() {
-    return Optional.of(uri("grafana", 3000));
+    return Optional.of(uri("grafana", GRAFANA_PORT));
   }
 
   @Override
   public URI prometheusUri() {
-    return uri("prometheus", 9090);
+    return uri("prometheus", PROMETHEUS_PORT);
   }
 
   @Override
   public URI jaegerQueryUri() {
-    return uri("jaeger", 16686);
+    return uri("jaeger", JAEGER_QUERY_PORT);
   }
 
   @Override
   public URI otlpGrpcEndpoint() {
-    return uri("jaeger", 4317);
+    return uri("jaeger", OTLP_GRPC_PORT);
   }
 
   @Override
@@ -211,6 +231,39 @@ public final class ComposeStackHandle implements StackHandle {
   public void start(Component component) {
     DockerClient docker = DockerClientFactory.instance().client();
     docker.startContainerCmd(containerId(component)).exec();
+    awaitHealthy(component);
+  }
+
+  /** Polls the server's health endpoint, as the start's wait strategies do, until it answers 200. */
+  private void awaitHealthy(Component component) {
+    URI health = switch (component) {
+      case GRAFANA -> uri("grafana", GRAFANA_PORT).resolve("/api/health");
+      case PROMETHEUS -> uri("prometheus", PROMETHEUS_PORT).resolve("/-/ready");
+      case JAEGER -> uri("jaeger", JAEGER_QUERY_PORT).resolve("/api/services");
+    };
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + RESTART_TIMEOUT.toNanos();
+    String last = "no answer yet";
+    while (System.nanoTime() < deadline) {
+      try {
+        try {
+          int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+          if (status == 200) {
+            return;
+          }
+          last = "status " + status;
+        } catch (IOException e) {
+          last = e.toString();
+        }
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + health, e);
+      }
+    }
+    throw new IllegalStateException(
+        component.installName() + " restarted but " + health + " did not answer 200 within " + RESTART_TIMEOUT + ": " + last);
   }
 
   @Override

@@ -44,9 +44,10 @@ class DashboardScreenshotsThroughGrafanaIT {
 
   @Test
   void eachDashboardIsPhotographedWithItsPanelsShowingData(StackHandle stack) throws IOException {
+    // First the simulator: the compose mode's addresses exist only once it runs.
+    SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
     URI grafana = stack.grafanaUri().orElseThrow(() -> new AssertionError(
         "the grafana tests need a Grafana: Docker, or KTRDR_GRAFANA_HOME naming an installed Grafana"));
-    SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
     Panels panels = new Panels(stack, GrafanaQueryPath.of(grafana, "admin", "admin"));
     panels.awaitAllPopulated(
         to -> Panels.all(Panels.DASHBOARDS.stream()

@@ -1,6 +1,8 @@
 package io.ktrdr.observability.e2e.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ktrdr.observability.e2e.harness.SimulatorRun;
+import io.ktrdr.observability.e2e.harness.SimulatorSettings;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import io.ktrdr.observability.e2e.panels.JsonHttp;
 import java.net.URI;
@@ -12,7 +14,13 @@ final class GrafanaApi {
   private final URI grafana;
   private final JsonHttp http = JsonHttp.basicAuth("admin", "admin");
 
+  /**
+   * Grafana of {@code stack}, with a simulator running there (the steady one where none runs): the
+   * compose mode brings its services up, and so has addresses, only with its simulator.
+   */
   GrafanaApi(StackHandle stack) {
+    stack.simulator().filter(SimulatorRun::isRunning)
+        .orElseGet(() -> stack.startSimulator(SimulatorSettings.scenario("steady")));
     this.grafana = stack.grafanaUri().orElseThrow(() -> new AssertionError(
         "the grafana tests need a Grafana: Docker (compose mode), or KTRDR_GRAFANA_HOME naming an installed Grafana"));
   }
