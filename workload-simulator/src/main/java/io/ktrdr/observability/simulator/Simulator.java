@@ -182,11 +182,18 @@ public final class Simulator {
       return this;
     }
 
-    /** Port 0 everywhere: the system picks free ports; read them from the running simulator. */
+    /**
+     * Ports free on loopback now everywhere, below the ephemeral range (see {@link FreePorts});
+     * read them from the running simulator.
+     */
     public Builder anyFreePorts() {
-      backendPort = 0;
-      controlPort = 0;
-      workerPorts.replaceAll((name, port) -> 0);
+      int[] ports = FreePorts.choose(workerPorts.size() + 2);
+      backendPort = ports[0];
+      controlPort = ports[1];
+      int next = 2;
+      for (Map.Entry<String, Integer> worker : workerPorts.entrySet()) {
+        worker.setValue(ports[next++]);
+      }
       return this;
     }
 

@@ -3,8 +3,6 @@ package io.ktrdr.observability.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +22,7 @@ class ProcessShutdownTest {
 
   @Test
   void sigtermFlushesSpansAndExitsWithinSeconds(@TempDir Path dir) throws Exception {
-    int[] ports = freePorts(6);
+    int[] ports = FreePorts.choose(6);
     try (LocalOtlpReceiver collector = LocalOtlpReceiver.start(0)) {
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -64,22 +62,5 @@ class ProcessShutdownTest {
   private static String get(URI uri) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static int[] freePorts(int count) throws Exception {
-    int[] ports = new int[count];
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
-      }
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
-    return ports;
   }
 }

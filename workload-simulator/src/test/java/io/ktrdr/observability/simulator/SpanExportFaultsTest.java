@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -18,15 +16,9 @@ import org.junit.jupiter.api.Test;
 /** Jaeger away, Jaeger back, and stopping: spans are counted, the run goes on, nothing hangs. */
 class SpanExportFaultsTest {
 
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   @Test
   void spansAreDroppedAndCountedWhileTheCollectorIsAwayAndExportResumesWhenItReturns() throws Exception {
-    int collectorPort = freePort();
+    int collectorPort = FreePorts.choose();
     try (RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().scenario(TestScenarios.busy())
         .timeScale(600).otlp("http://127.0.0.1:" + collectorPort, "http/protobuf").build().start()) {
 
@@ -64,7 +56,7 @@ class SpanExportFaultsTest {
         return CompletableResultCode.ofSuccess();
       }
     };
-    RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().scenario(TestScenarios.busy())
+    RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().scenario(TestScenarios.busyWithoutErrors())
         .timeScale(60).spanExporter(keeping).build().start();
     await().atMost(Duration.ofSeconds(15)).until(() -> simulator.groundTruth().workers().stream()
         .anyMatch(w -> w.status().equals("busy") && w.workerType().equals("training")));
@@ -78,7 +70,7 @@ class SpanExportFaultsTest {
   @Test
   void closingWhileTheCollectorIsUnreachableDoesNotHang() throws Exception {
     RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().scenario(TestScenarios.busy())
-        .timeScale(600).otlp("http://127.0.0.1:" + freePort(), "grpc").build().start();
+        .timeScale(600).otlp("http://127.0.0.1:" + FreePorts.choose(), "grpc").build().start();
     await().atMost(Duration.ofSeconds(10)).until(() -> simulator.groundTruth().operationsEnded() > 20);
 
     assertTimeoutPreemptively(Duration.ofSeconds(10), simulator::close);

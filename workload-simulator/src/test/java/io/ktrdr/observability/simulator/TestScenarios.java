@@ -13,7 +13,19 @@ final class TestScenarios {
    * worker), and one request in five failing.
    */
   static Scenario busy() {
-    Scenario.Builder builder = Scenario.builder().name("busy").httpErrorRatio(0.2);
+    return busy(0.2);
+  }
+
+  /**
+   * As {@link #busy()} with no request failing: every start reaches its worker at once (a start
+   * answered 500 is sent again only after a pause).
+   */
+  static Scenario busyWithoutErrors() {
+    return busy(0);
+  }
+
+  private static Scenario busy(double httpErrorRatio) {
+    Scenario.Builder builder = Scenario.builder().name("busy").httpErrorRatio(httpErrorRatio);
     for (OperationType type : OperationType.values()) {
       builder.ratePerHour(type, 200);
     }
