@@ -28,14 +28,14 @@ public final class FreePorts {
   private static final int MAX_TRIES = 10_000;
 
   /** Ports {@code first} to {@code last}, both included. */
-  record Range(int first, int last) {
-    Range {
+  public record Range(int first, int last) {
+    public Range {
       if (first < 1 || last > 65_535 || first > last) {
         throw new IllegalArgumentException("port range must lie within 1-65535, first <= last: " + first + "-" + last);
       }
     }
 
-    int size() {
+    public int size() {
       return last - first + 1;
     }
   }
@@ -44,7 +44,7 @@ public final class FreePorts {
 
   /** {@code count} distinct ports below the ephemeral range, each bindable on loopback now. */
   public static int[] choose(int count) {
-    return choose(count, safeRange(LINUX_EPHEMERAL_RANGE));
+    return choose(count, safeRange());
   }
 
   /** One port as {@link #choose(int)}. */
@@ -70,6 +70,11 @@ public final class FreePorts {
           + " (found " + chosen.size() + ")");
     }
     return chosen.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The range ports are chosen from on this machine. */
+  public static Range safeRange() {
+    return safeRange(LINUX_EPHEMERAL_RANGE);
   }
 
   /**

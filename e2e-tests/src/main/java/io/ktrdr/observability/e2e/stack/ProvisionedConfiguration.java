@@ -6,6 +6,7 @@ import io.ktrdr.observability.provisioning.Provisioning;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
 import io.ktrdr.observability.provisioning.environment.Service;
+import io.ktrdr.observability.simulator.FreePorts;
 import java.nio.file.Path;
 
 /**
@@ -34,11 +35,16 @@ public final class ProvisionedConfiguration implements StackConfiguration {
     return new ProvisionedConfiguration(requireNonNull(environment, "environment"));
   }
 
-  /** The same environment with every KTRDR service on a port free on loopback now, for tests. */
+  /**
+   * The same environment with every KTRDR service on its own port free on loopback now, below the
+   * ephemeral range (see {@link FreePorts}), for tests.
+   */
   public ProvisionedConfiguration withServicesOnFreePorts() {
     Environment.Builder moved = environment.toBuilder();
+    int[] ports = FreePorts.choose(environment.services().size());
+    int next = 0;
     for (Service service : environment.services()) {
-      int port = StackAddresses.freePort();
+      int port = ports[next++];
       moved.service(service.name(), s -> s.host(StackAddresses.HOST).port(port));
     }
     return new ProvisionedConfiguration(moved.build());

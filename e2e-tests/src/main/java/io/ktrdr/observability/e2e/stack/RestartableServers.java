@@ -22,8 +22,6 @@ import java.util.Set;
  * configuration and the same launch of each server.
  */
 public final class RestartableServers implements AutoCloseable {
-  /** Starts of one server tried when its port is briefly held by a client: {@value}. */
-  private static final int MAX_START_ATTEMPTS = 5;
   /** Block length of backfilled history: {@value} h. */
   public static final int HISTORY_BLOCK_HOURS = 24;
   private static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(30);
@@ -134,23 +132,15 @@ public final class RestartableServers implements AutoCloseable {
     if (isRunning(component)) {
       throw new IllegalStateException(component.installName() + " is already running");
     }
-    for (int attempt = 1; ; attempt++) {
-      ManagedProcess process = launch(component, home);
-      running.put(component, process);
-      pidsEverStarted.add(process.pid());
-      try {
-        process.awaitHealthy(healthUri(component), timeout);
-        return;
-      } catch (IllegalStateException e) {
-        running.remove(component);
-        process.close();
-        // The ports are in the ephemeral range: while a server is down, a client reconnecting to it
-        // can be given its port as its own source port and hold it. That ends when the client gives up.
-        if (attempt == MAX_START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("address already in use")) {
-          throw e;
-        }
-        sleep(Duration.ofSeconds(1));
-      }
+    ManagedProcess process = launch(component, home);
+    running.put(component, process);
+    pidsEverStarted.add(process.pid());
+    try {
+      process.awaitHealthy(healthUri(component), timeout);
+    } catch (RuntimeException e) {
+      running.remove(component);
+      process.close();
+      throw e;
     }
   }
 
@@ -160,15 +150,6 @@ public final class RestartableServers implements AutoCloseable {
       case JAEGER -> JaegerServer.start(home, addresses, runDirectory);
       case GRAFANA -> GrafanaServer.start(home, configuration, addresses, runDirectory);
     };
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   /** Stops a server (gracefully first); its data directory stays for the next start. */

@@ -1,12 +1,7 @@
 package io.ktrdr.observability.e2e.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.ktrdr.observability.simulator.FreePorts;
 import java.net.URI;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Where each server of a local stack listens: loopback, on ports free when the stack was created.
@@ -42,27 +37,18 @@ public final class StackAddresses {
     return new StackAddresses(new int[] {3000, 9090, 16686, 16685, 13133, 4317, 4318});
   }
 
-  /** Picks seven distinct ports that are free on loopback now. */
+  /**
+   * Picks seven distinct ports free on loopback now, below the kernel's ephemeral range (see
+   * {@link FreePorts}): while a server is down, a client reconnecting to it cannot be handed its
+   * port as a source port and connect to itself.
+   */
   public static StackAddresses onFreePorts() {
-    Set<Integer> taken = new HashSet<>();
-    int[] ports = new int[7];
-    for (int i = 0; i < ports.length; i++) {
-      int port;
-      do {
-        port = freePort();
-      } while (!taken.add(port));
-      ports[i] = port;
-    }
-    return new StackAddresses(ports);
+    return new StackAddresses(FreePorts.choose(7));
   }
 
-  /** A port free on loopback now. */
+  /** A port free on loopback now, below the ephemeral range. */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on " + HOST, e);
-    }
+    return FreePorts.choose();
   }
 
   public URI grafanaUri() {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ktrdr.observability.dashboards.model.TimeRange;
+import io.ktrdr.observability.simulator.FreePorts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +93,7 @@ class DashboardScreenshotsIT {
 
   @Test
   void refusesWhenNoGrafanaAnswers(@TempDir Path output) throws IOException {
-    URI nobody = URI.create("http://127.0.0.1:" + freePort());
+    URI nobody = URI.create("http://127.0.0.1:" + FreePorts.choose());
 
     assertThatThrownBy(() -> shooter(nobody).take(ktrdrDashboards, output))
         .isInstanceOf(IOException.class)
@@ -108,11 +107,5 @@ class DashboardScreenshotsIT {
 
   private static int[] rgb(int argb) {
     return new int[] {(argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff};
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
