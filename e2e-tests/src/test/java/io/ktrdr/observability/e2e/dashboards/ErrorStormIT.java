@@ -18,11 +18,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The error-storm scenario: from 5 to 15 model minutes into the run (5 s to 15 s here) twice the
- * operations arrive, 60 % of them fail and 30 % of ordinary API requests (status polls, listings:
- * about a third of the backend's requests) answer 5xx; outside it 10 % of operations fail and 1 %
- * of those requests. The panels are read over the last 5 minutes, as someone watching an incident
- * would. The 5xx share is a few requests in a 4 s window: its peak in the storm is compared with its
- * steady mean.
+ * operations arrive, 60 % of them fail and 30 % of API requests answer 5xx (operation starts and
+ * worker registrations too, retried by their clients); outside it 10 % of operations fail and 1 %
+ * of requests. The panels are read over the last 5 minutes, as someone watching an incident would.
+ *
+ * <p>The 5xx share: the simulator's API traffic runs at its model rates, about 50 requests a wall
+ * second here, so each point of the panel (a 4 s rate window) counts some 200 requests. In the
+ * storm the share is about 0.26 (0.26 to 0.28 measured by the simulator's own test), its mean over
+ * the storm's windows spread by about 0.025; before it about 0.01. The mean over the windows lying
+ * wholly inside the storm must reach 0.15, over four spreads below what the storm gives, and
+ * three times the steady mean (about 0.03). Measured in 17 runs: 0.24 to 0.32.
+ *
+ * <p>Failed operations per minute: the steady workload fails about 4.9 a minute here (49
+ * operations an hour, 10 % failed, at 60x), a handful in a 20 s baseline, so its mean is too noisy
+ * to multiply (two or three failures close together make 15 to 30 a minute). The storm's mean over
+ * the same windows must reach 15, three times the steady rate, and exceed the steady mean measured
+ * before; seed 1 fixes the storm's operations, and its mean measured 24 to 39 (17 runs).
+ *
+ * <p>Alone, the test has hardly any steady points before the storm (a rate needs two scrapes of
+ * the new run), so the floors are what it checks then.
  */
 @Order(6)
 @ExtendWith(SharedStack.class)
@@ -30,31 +44,39 @@ class ErrorStormIT {
   @Test
   void anErrorStormRaisesTheErrorRateAndFailurePanels(StackHandle stack) {
     Panels panels = new Panels(stack, DirectQueryPath.of(stack.prometheusUri(), stack.jaegerQueryUri()));
-    // The baseline: up to 20 s of the steady workload the tests before ran.
+    // The baseline: up to 20 s of the steady workload the tests before ran; for the 5xx share also
+    // the storm run's own steady first 5 model minutes.
     SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
-    Instant baselineEnd = Instant.now();
-    Instant baselineStart = baselineEnd.minus(Duration.ofSeconds(20));
+    Instant steadyRunEnd = Instant.now();
+    Instant baselineStart = steadyRunEnd.minus(Duration.ofSeconds(20));
 
     SimulatorRun storm = stack.startSimulator(SimulatorSettings.scenario("error-storm"));
     Duration modelMinute = Duration.ofMillis(Math.round(60_000 / SimulatorSettings.TEST_TIME_SCALE));
     Instant stormStart = storm.startedAt().plus(modelMinute.multipliedBy(5));
-    Instant stormEnd = storm.startedAt().plus(modelMinute.multipliedBy(15)).plus(stack.scrapeInterval().multipliedBy(4));
+    Duration rateWindow = stack.scrapeInterval().multipliedBy(4);
+    Instant stormEnd = storm.startedAt().plus(modelMinute.multipliedBy(15)).plus(rateWindow);
+    // Points whose rate window lies wholly inside the storm.
+    Instant stormCoreStart = stormStart.plus(rateWindow);
+    Instant stormCoreEnd = storm.startedAt().plus(modelMinute.multipliedBy(15));
 
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       assertThat(Instant.now()).as("the storm is over").isAfter(stormEnd);
       QueryResult errorShare = lastFiveMinutes(panels, "ktrdr-system-overview", "Error rate", "A");
       QueryResult failedPerMinute = lastFiveMinutes(panels, "ktrdr-operations", "Operation success and failure rate", "B");
 
-      assertRose(errorShare, series -> series.meanBetween(baselineStart, baselineEnd),
-          series -> series.maxBetween(stormStart, stormEnd.plusSeconds(10)), 0.01, "peak 5xx share");
-      assertRose(failedPerMinute, series -> series.maxBetween(baselineStart, baselineEnd),
-          series -> series.maxBetween(stormStart, stormEnd), 10, "peak failed operations per minute");
+      assertRose(errorShare, series -> series.meanBetween(baselineStart, stormStart),
+          series -> series.meanBetween(stormCoreStart, stormCoreEnd), 0.15, 3, "mean 5xx share");
+      assertRose(failedPerMinute, series -> series.meanBetween(baselineStart, steadyRunEnd),
+          series -> series.meanBetween(stormCoreStart, stormCoreEnd), 15, 1, "mean failed operations per minute");
     });
   }
 
-  /** The panel's figure in the storm is at least {@code floor} and twice its figure under the steady workload before. */
+  /**
+   * The panel's figure in the storm is at least {@code floor} and {@code factor} times its figure
+   * under the steady workload before.
+   */
   private static void assertRose(QueryResult result, Function<QueryResult.Series, OptionalDouble> steady,
-      Function<QueryResult.Series, OptionalDouble> inStorm, double floor, String figure) {
+      Function<QueryResult.Series, OptionalDouble> inStorm, double floor, double factor, String figure) {
     assertThat(result.series()).as(result.describe()).hasSize(1);
     QueryResult.Series series = result.series().get(0);
     double before = steady.apply(series).orElse(0);
@@ -62,7 +84,8 @@ class ErrorStormIT {
 
     assertThat(during)
         .as("%s in the storm; steady before: %s\n%s", figure, before, result.describe())
-        .isGreaterThanOrEqualTo(Math.max(floor, 2 * before));
+        .isGreaterThanOrEqualTo(Math.max(floor, factor * before));
+    RunFigures.record("error storm, " + figure, String.format(java.util.Locale.ROOT, "%.3f (steady before: %.3f)", during, before));
   }
 
   private static QueryResult lastFiveMinutes(Panels panels, String dashboard, String panel, String refId) {
