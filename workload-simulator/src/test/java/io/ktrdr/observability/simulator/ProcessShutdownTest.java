@@ -23,7 +23,7 @@ class ProcessShutdownTest {
   @Test
   void sigtermFlushesSpansAndExitsWithinSeconds(@TempDir Path dir) throws Exception {
     int[] ports = FreePorts.choose(6);
-    try (LocalOtlpReceiver collector = LocalOtlpReceiver.start(0)) {
+    try (LocalOtlpReceiver collector = LocalOtlpReceiver.start(FreePorts.choose())) {
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"),

@@ -51,7 +51,7 @@ public final class SimulatorBenchmark {
     for (OperationType type : OperationType.values()) {
       scenario.ratePerHour(type, steady.ratesPerHour().get(type) * factor);
     }
-    try (LocalOtlpReceiver collector = LocalOtlpReceiver.start(0);
+    try (LocalOtlpReceiver collector = LocalOtlpReceiver.start(FreePorts.choose());
         RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().seed(1)
             .scenario(scenario.build()).timeScale(timeScale).otlp(collector.endpoint(), "http/protobuf").build().start()) {
       HttpClient client = HttpClient.newHttpClient();
