@@ -10,6 +10,7 @@ import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.PrometheusDuration;
 import io.ktrdr.observability.provisioning.environment.Service;
 import io.ktrdr.observability.provisioning.environment.ServiceType;
+import io.ktrdr.observability.simulator.FreePorts;
 import io.ktrdr.observability.simulator.RunningSimulator;
 import io.ktrdr.observability.simulator.Simulator;
 import io.ktrdr.observability.simulator.model.Scenario;
@@ -156,7 +157,7 @@ public final class NativeStackHandle implements StackHandle {
         .host(StackAddresses.HOST)
         .backendPort(backend.port())
         .workers(workers)
-        .controlPort(0)
+        .controlPort(FreePorts.choose())
         .otlp(otlpGrpcEndpoint().toString(), "grpc")
         .scenario(Scenario.named(settings.scenario()))
         .seed(settings.seed())
