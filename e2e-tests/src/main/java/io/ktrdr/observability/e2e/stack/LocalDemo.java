@@ -61,7 +61,8 @@ public final class LocalDemo {
 
   /** Grafana only where an installed one is named: the Go module proxy does not serve it. */
   private static Set<Component> components() {
-    if (System.getenv("KTRDR_GRAFANA_HOME") != null) {
+    String grafanaHome = System.getenv("KTRDR_GRAFANA_HOME");
+    if (grafanaHome != null && !grafanaHome.isBlank()) { // an empty value counts as unset, as in the tests
       return EnumSet.allOf(Component.class);
     }
     System.err.println(
