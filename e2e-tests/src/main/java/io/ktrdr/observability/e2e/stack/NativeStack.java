@@ -286,10 +286,10 @@ public final class NativeStack implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
       try {
         for (Component component : components) {
-          started.put(component, launch(component, homes.get(component), generated, addresses, run));
+          started.put(component, Servers.launch(component, homes.get(component), generated, addresses, run));
         }
         for (Component component : components) {
-          started.get(component).awaitHealthy(healthUri(component, addresses), timeout);
+          started.get(component).awaitHealthy(Servers.healthUri(component, addresses), timeout);
         }
       } catch (RuntimeException e) {
         stopAll(started);
@@ -311,27 +311,6 @@ public final class NativeStack implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the stack configuration into " + directory, e);
       }
-    }
-
-    private static ManagedProcess launch(
-        Component component,
-        Path home,
-        GeneratedConfiguration generated,
-        StackAddresses addresses,
-        Path run) {
-      return switch (component) {
-        case PROMETHEUS -> PrometheusServer.start(home, generated.prometheusConfig(), addresses, run);
-        case JAEGER -> JaegerServer.start(home, addresses, run);
-        case GRAFANA -> GrafanaServer.start(home, generated, addresses, run);
-      };
-    }
-
-    private static URI healthUri(Component component, StackAddresses addresses) {
-      return switch (component) {
-        case PROMETHEUS -> PrometheusServer.healthUri(addresses);
-        case JAEGER -> JaegerServer.healthUri(addresses);
-        case GRAFANA -> GrafanaServer.healthUri(addresses);
-      };
     }
 
     private static Path defaultRunDirectory() {

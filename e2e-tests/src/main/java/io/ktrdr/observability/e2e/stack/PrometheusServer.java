@@ -3,6 +3,7 @@ package io.ktrdr.observability.e2e.stack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How Prometheus is started in a local stack. */
@@ -31,30 +32,33 @@ final class PrometheusServer {
   /**
    * Turns OpenMetrics samples into TSDB blocks in Prometheus' data directory before it starts, as
    * {@code promtool tsdb create-blocks-from openmetrics} does: history a scrape cannot produce.
+   * Blocks are promtool's default length (2 h).
    */
   static void backfill(Path home, Path openMetrics, Path runDirectory) {
+    backfill(home, openMetrics, runDirectory, List.of(), BACKFILL_TIMEOUT);
+  }
+
+  /**
+   * As {@link #backfill(Path, Path, Path)} with blocks of {@code maxBlockHours}: promtool reads the
+   * whole file once per block, so days of history want long blocks.
+   */
+  static void backfill(Path home, Path openMetrics, Path runDirectory, int maxBlockHours, Duration timeout) {
+    backfill(home, openMetrics, runDirectory, List.of("--max-block-duration=" + maxBlockHours + "h"), timeout);
+  }
+
+  private static void backfill(
+      Path home, Path openMetrics, Path runDirectory, List<String> options, Duration timeout) {
     Path log = runDirectory.resolve("promtool.log");
-    List<String> command =
-        List.of(
-            home.resolve("bin/promtool").toString(),
-            "tsdb",
-            "create-blocks-from",
-            "openmetrics",
-            openMetrics.toAbsolutePath().toString(),
-            dataDirectory(runDirectory).toString());
-    try (ManagedProcess promtool =
-        ManagedProcess.start("promtool", command, runDirectory, log)) {
-      int status = promtool.awaitExit(BACKFILL_TIMEOUT);
+    List<String> command = new ArrayList<>(
+        List.of(home.resolve("bin/promtool").toString(), "tsdb", "create-blocks-from", "openmetrics"));
+    command.addAll(options);
+    command.add(openMetrics.toAbsolutePath().toString());
+    command.add(dataDirectory(runDirectory).toString());
+    try (ManagedProcess promtool = ManagedProcess.start("promtool", command, runDirectory, log)) {
+      int status = promtool.awaitExit(timeout);
       if (status != 0) {
-        throw new IllegalStateException(
-            "promtool could not backfill "
-                + openMetrics
-                + " (status "
-                + status
-                + ")\n--- last lines of "
-                + log
-                + " ---\n"
-                + LogFiles.tail(log, 40));
+        throw new IllegalStateException("promtool could not backfill " + openMetrics + " (status " + status
+            + ")\n--- last lines of " + log + " ---\n" + LogFiles.tail(log, 40));
       }
     }
   }

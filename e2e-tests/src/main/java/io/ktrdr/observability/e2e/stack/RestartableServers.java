@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +90,8 @@ public final class RestartableServers implements AutoCloseable {
       if (!components.contains(Component.PROMETHEUS)) {
         throw new IllegalArgumentException("openMetricsHistory needs prometheus among the components");
       }
-      backfill(homes.get(Component.PROMETHEUS), openMetricsHistory, runDirectory);
+      PrometheusServer.backfill(
+          homes.get(Component.PROMETHEUS), openMetricsHistory, runDirectory, HISTORY_BLOCK_HOURS, BACKFILL_TIMEOUT);
     }
     RestartableServers servers = new RestartableServers(
         Map.copyOf(homes), addresses, runDirectory, generated, Duration.ofSeconds(NativeStack.DEFAULT_TIMEOUT_SECONDS));
@@ -107,21 +107,6 @@ public final class RestartableServers implements AutoCloseable {
     return servers;
   }
 
-  private static void backfill(Path prometheusHome, Path openMetrics, Path runDirectory) {
-    Path log = runDirectory.resolve("promtool.log");
-    List<String> command = List.of(
-        prometheusHome.resolve("bin/promtool").toString(), "tsdb", "create-blocks-from", "openmetrics",
-        "--max-block-duration=" + HISTORY_BLOCK_HOURS + "h",
-        openMetrics.toAbsolutePath().toString(), PrometheusServer.dataDirectory(runDirectory).toString());
-    try (ManagedProcess promtool = ManagedProcess.start("promtool", command, runDirectory, log)) {
-      int status = promtool.awaitExit(BACKFILL_TIMEOUT);
-      if (status != 0) {
-        throw new IllegalStateException("promtool could not backfill " + openMetrics + " (status " + status + ")\n--- last lines of "
-            + log + " ---\n" + LogFiles.tail(log, 40));
-      }
-    }
-  }
-
   /** Starts a stopped server on its address and waits until it is healthy. */
   public void start(Component component) {
     requireNonNull(component, "component");
@@ -132,24 +117,16 @@ public final class RestartableServers implements AutoCloseable {
     if (isRunning(component)) {
       throw new IllegalStateException(component.installName() + " is already running");
     }
-    ManagedProcess process = launch(component, home);
+    ManagedProcess process = Servers.launch(component, home, configuration, addresses, runDirectory);
     running.put(component, process);
     pidsEverStarted.add(process.pid());
     try {
-      process.awaitHealthy(healthUri(component), timeout);
+      process.awaitHealthy(Servers.healthUri(component, addresses), timeout);
     } catch (RuntimeException e) {
       running.remove(component);
       process.close();
       throw e;
     }
-  }
-
-  private ManagedProcess launch(Component component, Path home) {
-    return switch (component) {
-      case PROMETHEUS -> PrometheusServer.start(home, configuration.prometheusConfig(), addresses, runDirectory);
-      case JAEGER -> JaegerServer.start(home, addresses, runDirectory);
-      case GRAFANA -> GrafanaServer.start(home, configuration, addresses, runDirectory);
-    };
   }
 
   /** Stops a server (gracefully first); its data directory stays for the next start. */
@@ -198,14 +175,6 @@ public final class RestartableServers implements AutoCloseable {
     synchronized (pidsEverStarted) {
       return List.copyOf(pidsEverStarted);
     }
-  }
-
-  private URI healthUri(Component component) {
-    return switch (component) {
-      case PROMETHEUS -> PrometheusServer.healthUri(addresses);
-      case JAEGER -> JaegerServer.healthUri(addresses);
-      case GRAFANA -> GrafanaServer.healthUri(addresses);
-    };
   }
 
   private void stopAll() {
