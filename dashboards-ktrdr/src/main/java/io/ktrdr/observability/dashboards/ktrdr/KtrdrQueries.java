@@ -11,9 +11,14 @@ import static io.ktrdr.observability.dashboards.promql.PromQl.timestamp;
 import static io.ktrdr.observability.dashboards.promql.PromQl.vector;
 
 import io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules;
+import io.ktrdr.observability.dashboards.ktrdr.rules.OperationCounting;
 import io.ktrdr.observability.dashboards.promql.Expr;
+import io.ktrdr.observability.dashboards.promql.PromQl;
 import io.ktrdr.observability.dashboards.promql.Selector;
 import io.ktrdr.observability.dashboards.promql.Window;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The PromQL behind the KTRDR panels, read off the telemetry contract.
@@ -28,7 +33,10 @@ final class KtrdrQueries {
 
   /** The scrape job of the backend; its business and HTTP metrics exist only there. */
   static final String BACKEND_JOB = "ktrdr-backend";
-  /** The scrape job of the four workers; they expose process metrics only. */
+  /**
+   * The scrape job of the workers: process metrics, and the operation metrics of the operations
+   * they run (backtesting, training).
+   */
   static final String WORKERS_JOB = "ktrdr-workers";
 
   private KtrdrQueries() {}
@@ -69,6 +77,36 @@ final class KtrdrQueries {
   /** One of the backend's operation metrics, narrowed by the operation type variable. */
   static Selector ofOperations(String metric) {
     return ofBackend(metric).re("operation_type", "$operation_type");
+  }
+
+  /**
+   * One of the workers' operation metrics (of the operations they run), narrowed by environment
+   * and operation type: the Operations dashboard has no worker variables.
+   */
+  static Selector ofWorkerOperations(String metric) {
+    return metric(metric)
+        .eq("job", WORKERS_JOB)
+        .re("environment", "$environment")
+        .re("operation_type", "$operation_type");
+  }
+
+  /** What the Operations dashboard decides which process counts an operation type on. */
+  private static final List<String> BY_TYPE = List.of(OperationCounting.OPERATION_TYPE);
+
+  /**
+   * An operation metric of the Operations dashboard counted once, by the process that ran each
+   * type: the workers' series of the types they expose, else the backend's (see {@link
+   * OperationCounting}).
+   */
+  private static Expr countedOnce(
+      String metric, UnaryOperator<Selector> only, Function<Selector, Expr> windowed,
+      String... extra) {
+    return OperationCounting.workersFirst(
+        ofWorkerOperations(metric), ofOperations(metric), only, windowed, BY_TYPE, extra);
+  }
+
+  private static Expr increaseOverRange(Selector selector) {
+    return increase(selector, Window.range());
   }
 
   // ---- System overview ------------------------------------------------------------------------
@@ -155,17 +193,25 @@ final class KtrdrQueries {
 
   /**
    * Operations of the two worker-run types that ended with a status matching {@code statusRegex}
-   * in the selected range. Backtest workers run {@code backtesting} operations and training
-   * workers {@code training} operations, so the operation type names the worker type. A zero per
-   * type keeps both bars on the chart while no such operation has ended.
+   * in the selected range, counted by the workers that ran them (the workers narrowed by the worker
+   * type and worker variables); the backend's series of those types count only for a type no worker
+   * exposes (a type KTRDR would run on the backend), never beside the workers' (the backend's
+   * orphan detector fails some worker-run operations spuriously). Backtest workers run {@code
+   * backtesting} operations and training workers {@code training} operations, so the operation
+   * type names the worker type. A zero per type keeps both bars on the chart while no such
+   * operation has ended.
    */
   static Expr workerOperations(String statusRegex) {
-    return sum(increase(
-                ofBackend("ktrdr_operations_total")
-                    .re("operation_type", "backtesting|training")
-                    .re("status", statusRegex),
-                Window.range()))
-        .by("operation_type")
+    String metric = "ktrdr_operations_total";
+    return OperationCounting.workersFirst(
+            ofWorkers(metric),
+            ofBackend(metric)
+                .re("operation_type", "backtesting|training")
+                .re("operation_type", "$worker_type")
+                .re("service", "$service"),
+            s -> s.re("status", statusRegex),
+            KtrdrQueries::increaseOverRange,
+            BY_TYPE)
         .or(zeroFor("backtesting"))
         .or(zeroFor("training"));
   }
@@ -177,43 +223,54 @@ final class KtrdrQueries {
 
   // ---- Operations -----------------------------------------------------------------------------
 
-  /** Operations started or resumed and not yet ended (the gauge has no labels of its own). */
-  static final Expr ACTIVE_OPERATIONS = sum(ofBackend("ktrdr_operations_active"));
+  /**
+   * Operations running now, as Prometheus records them ({@link
+   * KtrdrRecordingRules#OPERATIONS_RUNNING}): the workers' and the backend's active gauges, with
+   * the backend's orphan endings of worker-run operations added back. Never the backend's gauge
+   * alone, which counts only backend-local operations and goes below zero.
+   */
+  static final Expr ACTIVE_OPERATIONS =
+      sum(KtrdrRecordingRules.OPERATIONS_RUNNING.series().re("environment", "$environment"));
 
-  /** Operations that ended in the selected range, by operation type. */
+  /** Operations that ended in the selected range, by operation type, each counted once. */
   static final Expr OPERATIONS_BY_TYPE =
-      sum(increase(ofOperations("ktrdr_operations_total"), Window.range())).by("operation_type");
+      countedOnce("ktrdr_operations_total", UnaryOperator.identity(), KtrdrQueries::increaseOverRange);
 
   /**
-   * Operations that ended in the selected range per duration bucket; Grafana's heatmap format turns
-   * the cumulative {@code le} buckets into per-bucket counts.
+   * Operations that ended in the selected range per duration bucket, each counted once; Grafana's
+   * heatmap format turns the cumulative {@code le} buckets into per-bucket counts.
    */
   static final Expr OPERATION_DURATION_BUCKETS =
-      sum(increase(ofOperations("ktrdr_operation_duration_seconds_bucket"), Window.range()))
+      sum(countedOnce(
+              "ktrdr_operation_duration_seconds_bucket",
+              UnaryOperator.identity(),
+              KtrdrQueries::increaseOverRange,
+              "le"))
           .by("le");
 
   /**
-   * A quantile of the duration of operations that completed in the selected range, by type. The
-   * {@code > 0} drops the NaN of types with no completed operation in the range (a real quantile
-   * is above 0: the first bucket starts at 0).
+   * A quantile of the duration of operations that completed in the selected range, by type, each
+   * measured by the process that ran it. The {@code > 0} drops the NaN of types with no completed
+   * operation in the range (a real quantile is above 0: the first bucket starts at 0).
    */
   static Expr operationDurationQuantile(double quantile) {
     return histogramQuantile(
             quantile,
-            sum(increase(
-                    ofOperations("ktrdr_operation_duration_seconds_bucket")
-                        .eq("status", "completed"),
-                    Window.range()))
-                .by("le", "operation_type"))
+            countedOnce(
+                "ktrdr_operation_duration_seconds_bucket",
+                s -> s.eq("status", "completed"),
+                KtrdrQueries::increaseOverRange,
+                "le"))
         .gt(0);
   }
 
   /**
-   * Operations ending with {@code status} per minute. A zero while no operation has ended yet
+   * Operations ending with {@code status} per minute, each counted once (the backend's spurious
+   * orphan failures of worker-run types are not failures). A zero while no operation has ended yet
    * keeps the line on the chart: the counter has no series before its first increment.
    */
   static Expr operationsEndingPerMinute(String status) {
-    return sum(rate(ofOperations("ktrdr_operations_total").eq("status", status)))
+    return sum(countedOnce("ktrdr_operations_total", s -> s.eq("status", status), PromQl::rate))
         .times(60)
         .or(vector(0));
   }

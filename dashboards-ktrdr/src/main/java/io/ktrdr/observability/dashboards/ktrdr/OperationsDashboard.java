@@ -20,7 +20,8 @@ import io.ktrdr.observability.dashboards.model.Transformation;
 
 /**
  * KTRDR Operations: what runs now, what ended and how (the operation counter and duration
- * histogram of the backend), and the recent operation traces in Jaeger.
+ * histogram of the process that ran each operation: workers for backtests and trainings, the
+ * backend for its local types), and the recent operation traces in Jaeger.
  */
 final class OperationsDashboard {
 
@@ -54,9 +55,12 @@ final class OperationsDashboard {
   static Panel activeOperations() {
     return KtrdrPanels.stat(
             "Active operations",
-            "Operations started or resumed and not yet ended, of every type"
-                + " (ktrdr_operations_active; it has no type label). Normal: 0 when idle and a few"
-                + " under load; a value that never falls back means operations that never end.")
+            "Operations created or resumed and not yet ended, of every type, on the backend and"
+                + " the workers (recorded as environment:ktrdr_operations_running:sum: the workers'"
+                + " and the backend's ktrdr_operations_active, with the backend's orphan endings of"
+                + " worker-run operations added back, which KTRDR takes off its backend gauge"
+                + " although they ran on a worker). Normal: 0 when idle and a few under load; a"
+                + " value that never falls back means operations that never end.")
         .target(instant(KtrdrQueries.ACTIVE_OPERATIONS, "active"))
         .unit("none")
         .decimals(0)
@@ -70,8 +74,9 @@ final class OperationsDashboard {
     return Panel.piechart("Operations by type")
         .description(
             "Operations that ended in the selected time range, by operation type (increase of"
-                + " ktrdr_operations_total). Shows what KTRDR spends its work on; empty until the"
-                + " first operation of the range ends.")
+                + " ktrdr_operations_total), each counted once by the process that ran it: the"
+                + " workers for the types they run, the backend for the others. Shows what KTRDR"
+                + " spends its work on; empty until the first operation of the range ends.")
         .datasource(KtrdrVariables.PROMETHEUS)
         .target(
             instant(KtrdrQueries.OPERATIONS_BY_TYPE, "{{operation_type}}").fixedWindow(WHOLE_RANGE))
@@ -88,8 +93,10 @@ final class OperationsDashboard {
     return KtrdrPanels.timeseries(
             "Operation success and failure rate",
             "Operations ending per minute by outcome: completed, failed, cancelled (rate of"
-                + " ktrdr_operations_total by status over the window, not lifetime totals)."
-                + " Normal: completed only; any failed line deserves the recent traces below.",
+                + " ktrdr_operations_total by status over the window, not lifetime totals), each"
+                + " counted by the process that ran it; the backend's orphan failures of"
+                + " operations a worker ran are not failures here. Normal: completed only; any"
+                + " failed line deserves the recent traces below.",
             "opm")
         .target(range(KtrdrQueries.operationsEndingPerMinute("completed"), "completed"))
         .target(range(KtrdrQueries.operationsEndingPerMinute("failed"), "failed"))
@@ -110,7 +117,8 @@ final class OperationsDashboard {
     return Panel.bargauge("Operation duration distribution")
         .description(
             "How long the operations that ended in the selected time range ran, as counts per"
-                + " bucket of ktrdr_operation_duration_seconds (1 s to 1 h). Normal: each"
+                + " bucket of ktrdr_operation_duration_seconds (1 s to 1 h), as measured by the"
+                + " process that ran them. Normal: each"
                 + " operation type in its usual buckets; a pile-up in the last buckets means"
                 + " operations that run for an hour or more.")
         .datasource(KtrdrVariables.PROMETHEUS)
@@ -132,7 +140,8 @@ final class OperationsDashboard {
         .description(
             "Median and 95th percentile run time of the operations that completed in the selected"
                 + " time range, per operation type (histogram_quantile over"
-                + " ktrdr_operation_duration_seconds). Normal: stable per type; a p95 far above"
+                + " ktrdr_operation_duration_seconds of the process that ran them: workers for"
+                + " backtests and trainings). Normal: stable per type; a p95 far above"
                 + " the p50 means some runs take much longer.")
         .datasource(KtrdrVariables.PROMETHEUS)
         .target(table(KtrdrQueries.operationDurationQuantile(0.5)).fixedWindow(WHOLE_RANGE))

@@ -115,10 +115,12 @@ final class WorkerStatusDashboard {
   static Panel operationsByWorkerType() {
     return Panel.barchart("Operations by worker type")
         .description(
-            "Backtesting and training operations (run by backtest and training workers) that"
-                + " ended in the selected time range, completed or not (increase of"
-                + " ktrdr_operations_total). Normal: mostly completed; a tall failed or cancelled"
-                + " part points at that worker type.")
+            "Backtesting and training operations that ended in the selected time range,"
+                + " completed or not, as the workers that ran them count them (increase of"
+                + " ktrdr_operations_total on the workers; the backend's orphan failures of"
+                + " these operations are not counted). Follows the worker type and worker"
+                + " selection. Normal: mostly completed; a tall failed or cancelled part points at"
+                + " that worker type.")
         .datasource(KtrdrVariables.PROMETHEUS)
         .target(
             table(KtrdrQueries.workerOperations("completed"))

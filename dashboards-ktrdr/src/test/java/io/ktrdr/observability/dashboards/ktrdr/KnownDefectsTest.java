@@ -5,6 +5,7 @@ import static io.ktrdr.observability.dashboards.ktrdr.Dashboards.promql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ktrdr.observability.dashboards.json.DashboardJson;
+import io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.dashboards.model.Panel;
 import java.util.ArrayList;
@@ -100,11 +101,41 @@ class KnownDefectsTest {
   }
 
   @Test
-  void operationsDashboardUsesTheActiveGaugeAndTheStatusLabel() {
+  void operationsDashboardUsesTheRunningOperationsAndTheStatusLabel() {
     List<String> queries = promql(OperationsDashboard.build());
-    assertThat(queries).anyMatch(expr -> expr.contains("ktrdr_operations_active"));
+    assertThat(queries).anyMatch(expr -> expr.contains(
+        KtrdrRecordingRules.OPERATIONS_RUNNING.record()));
+    assertThat(KtrdrRecordingRules.OPERATIONS_RUNNING.expr().toString())
+        .contains("ktrdr_operations_active{job=\"ktrdr-workers\"}")
+        .contains("ktrdr_operations_active{job=\"ktrdr-backend\"}");
     assertThat(queries).anyMatch(expr -> expr.contains("status=\"failed\""));
     assertThat(queries).anyMatch(expr -> expr.contains("status=\"completed\""));
+  }
+
+  /**
+   * KTRDR's workers count the operations they run; the backend counts its own and fails some of
+   * the workers' spuriously (telemetry contract, "Where operations are counted"). Every operation
+   * query reads both jobs, the workers first, and lets the backend count only the types no worker
+   * exposes: {@code <workers> or on (operation_type) <backend>}.
+   */
+  @Test
+  void everyOperationQueryCountsEachTypeOnceWorkersFirst() {
+    List<String> operationQueries = new ArrayList<>();
+    for (String query : everyQuery()) {
+      if (query.contains("ktrdr_operations_total") || query.contains("ktrdr_operation_duration")) {
+        operationQueries.add(query);
+      }
+    }
+    assertThat(operationQueries).hasSizeGreaterThanOrEqualTo(8);
+    for (String query : operationQueries) {
+      int workers = query.indexOf("job=\"ktrdr-workers\"");
+      int or = query.indexOf(" or on (operation_type) ");
+      int backend = query.indexOf("job=\"ktrdr-backend\"");
+      assertThat(workers).as("worker side of " + query).isNotNegative();
+      assertThat(or).as("or on (operation_type) in " + query).isGreaterThan(workers);
+      assertThat(backend).as("backend side of " + query).isGreaterThan(or);
+      assertThat(query).as(query).doesNotContain("job=~");
+    }
   }
 
   @Test
@@ -139,8 +170,9 @@ class KnownDefectsTest {
         Dashboards.panel(OperationsDashboard.build(), "Operation success and failure rate");
     assertThat(exprs(rates))
         .hasSize(3)
-        .allMatch(expr -> expr.startsWith("sum(rate(ktrdr_operations_total{"))
-        .allMatch(expr -> expr.contains("[$__rate_interval]"));
+        .allMatch(expr -> expr.startsWith("sum(sum by (operation_type) (rate(ktrdr_operations_total{"))
+        .allMatch(expr -> expr.contains("[$__rate_interval]"))
+        .noneMatch(expr -> expr.contains("[$__range]"));
   }
 
   @Test

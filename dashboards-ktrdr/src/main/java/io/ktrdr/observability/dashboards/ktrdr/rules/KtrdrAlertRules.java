@@ -5,15 +5,16 @@ import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.
 import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.WORKERS_JOB;
 import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.backend;
 import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.sumKeeping;
-import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.targetLabelsAnd;
+import static io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules.workers;
 import static io.ktrdr.observability.dashboards.promql.PromQl.increase;
 import static io.ktrdr.observability.dashboards.promql.PromQl.max;
 import static io.ktrdr.observability.dashboards.promql.PromQl.metric;
-import static io.ktrdr.observability.dashboards.promql.PromQl.min;
 import static io.ktrdr.observability.dashboards.promql.PromQl.overTime;
+import static io.ktrdr.observability.dashboards.promql.PromQl.sum;
 import static io.ktrdr.observability.dashboards.promql.PromQl.time;
 
 import io.ktrdr.observability.dashboards.promql.Expr;
+import io.ktrdr.observability.dashboards.promql.Selector;
 import io.ktrdr.observability.dashboards.promql.Window;
 import java.util.List;
 
@@ -124,19 +125,22 @@ public final class KtrdrAlertRules {
   public static final AlertRule OPERATIONS_FAILING = AlertRule.builder("KtrdrOperationsFailing")
       .expr(KtrdrRecordingRules.OPERATIONS_FAILED_RATIO.series()
           .gt(OPERATIONS_FAILED_RATIO_THRESHOLD)
-          .and(sumKeeping(increase(backend("ktrdr_operations_total"),
-                  Window.fixed(KtrdrRecordingRules.FAILURE_RATIO_WINDOW, FIXED)), "operation_type")
+          .and(OperationCounting.workersFirst(
+                  workers("ktrdr_operations_total"), backend("ktrdr_operations_total"),
+                  s -> increase(s, Window.fixed(KtrdrRecordingRules.FAILURE_RATIO_WINDOW, FIXED)),
+                  KtrdrRecordingRules.OPERATION_KEY, "job")
               .gt(OPERATIONS_FAILING_ENDED_ABOVE))
-          .on(targetLabelsAnd("operation_type")))
+          .on(KtrdrRecordingRules.OPERATION_KEY.toArray(String[]::new)))
       .forDuration(OPERATIONS_FAILING_FOR)
       .severity(Severity.WARNING)
       .summary("{{ $value | humanizePercentage }} of KTRDR {{ $labels.operation_type }} operations"
           + " fail in {{ $labels.environment }}")
       .description("Over the last " + KtrdrRecordingRules.FAILURE_RATIO_WINDOW + " more than "
           + percent(OPERATIONS_FAILED_RATIO_THRESHOLD) + " of the {{ $labels.operation_type }}"
-          + " operations that ended (more than " + OPERATIONS_FAILING_ENDED_ABOVE + ") failed. The"
-          + " Operations dashboard lists the recent ones; each links to its trace, whose"
-          + " operation.error attribute says why.")
+          + " operations that ended (more than " + OPERATIONS_FAILING_ENDED_ABOVE + ") failed, as"
+          + " counted by the process that ran them ({{ $labels.job }}). The Operations dashboard"
+          + " lists the recent ones; each links to its trace, whose operation.error attribute says"
+          + " why.")
       .dashboard(OPERATIONS_UID, "environment", "operation_type")
       .build();
 
@@ -162,11 +166,12 @@ public final class KtrdrAlertRules {
           .forDuration(NO_COMPLETION_FOR)
           .severity(Severity.WARNING)
           .summary("No KTRDR operation completed for " + NO_COMPLETION_WINDOW + " in"
-              + " {{ $labels.environment }} while operations were active")
-          .description("Operations have been active on {{ $labels.service }} for the last "
-              + NO_COMPLETION_WINDOW + " and none completed: work is stuck (a worker hangs, or"
-              + " operations wait for workers that never come). The Operations dashboard shows"
-              + " what is active; Worker Status shows whether the workers are up and available.")
+              + " {{ $labels.environment }} while operations were running")
+          .description("Operations have been running in {{ $labels.environment }} (on the"
+              + " backend or the workers) for the last " + NO_COMPLETION_WINDOW + " and none"
+              + " completed: work is stuck (a worker hangs, or operations wait for workers that"
+              + " never come). The Operations dashboard shows what is active; Worker Status shows"
+              + " whether the workers are up and available.")
           .dashboard(OPERATIONS_UID, "environment")
           .build();
 
@@ -204,29 +209,36 @@ public final class KtrdrAlertRules {
   }
 
   /**
-   * Fires when operations were active for the whole window and none completed in it. A fresh or
-   * restarted backend does not fire until it has been up for the window, and a type's first
-   * completion (a counter series that appears already at 1, so its increase is 0) counts through
-   * its {@code _created} timestamp.
+   * Fires when operations were running for the whole window (the recorded count of running
+   * operations, right whether or not KTRDR's orphan detector still drives the backend's gauge
+   * below zero) and none completed in it, on the backend or on any worker. Completions are never
+   * spurious, so both jobs' completed counters are summed. Until the running series reaches back
+   * over the whole window (rules just loaded) it does not fire, and a type's first completion on a
+   * process (a counter series that appears already at 1, so its increase is 0) counts through its
+   * {@code _created} timestamp.
    */
   private static Expr noOperationCompleting() {
     Window window = Window.fixed(NO_COMPLETION_WINDOW, FIXED);
-    Expr completedInWindow = sumKeeping(increase(
-            backend("ktrdr_operations_total").eq("status", "completed"), window))
+    Selector running = KtrdrRecordingRules.OPERATIONS_RUNNING.series();
+    Expr completedInWindow = sum(increase(
+            ktrdrJobs("ktrdr_operations_total").eq("status", "completed"), window))
+        .by("environment")
         // No completed series at all: nothing ever completed, which counts as 0.
-        .or(sumKeeping(backend("ktrdr_operations_active")).times(0));
+        .or(running.times(0));
     Expr firstCompletionInWindow = time()
-        .minus(backend("ktrdr_operations_created").eq("status", "completed"))
+        .minus(ktrdrJobs("ktrdr_operations_created").eq("status", "completed"))
         .lt(NO_COMPLETION_WINDOW_SECONDS);
-    Expr activeThroughout =
-        min(overTime("min", backend("ktrdr_operations_active"), window)).by(TARGET_LABELS).gt(0);
-    Expr upThroughout = time()
-        .minus(max(backend("process_start_time_seconds")).by(TARGET_LABELS))
-        .gt(NO_COMPLETION_WINDOW_SECONDS);
+    Expr runningThroughout = overTime("min", running, window).gt(0);
+    Expr recordedOverTheWindow = running.offset(NO_COMPLETION_WINDOW);
     return completedInWindow.eq(0)
-        .unless(firstCompletionInWindow).on(TARGET_LABELS)
-        .and(activeThroughout).on(TARGET_LABELS)
-        .and(upThroughout).on(TARGET_LABELS);
+        .unless(firstCompletionInWindow).on("environment")
+        .and(runningThroughout).on("environment")
+        .and(recordedOverTheWindow).on("environment");
+  }
+
+  /** {@code metric} of the backend and the workers. */
+  private static Selector ktrdrJobs(String metric) {
+    return metric(metric).re("job", BACKEND_JOB + "|" + WORKERS_JOB);
   }
 
   private static String percent(double ratio) {

@@ -10,6 +10,7 @@ import io.ktrdr.observability.dashboards.promql.Expr;
 import io.ktrdr.observability.dashboards.promql.Selector;
 import io.ktrdr.observability.dashboards.promql.Window;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The recording rules of KTRDR: the HTTP histogram the dashboards query most heavily (request rate
@@ -19,10 +20,14 @@ import java.util.List;
  * <p>Panels that must follow the dashboard's zoom or fast changes (error rate, CPU, operation
  * rates) keep rates over {@code $__rate_interval}: a recorded rate is fixed at its window.
  *
- * <p>Every recorded series keeps the target labels {@code environment}, {@code job} and {@code
+ * <p>Every recorded HTTP series keeps the target labels {@code environment}, {@code job} and {@code
  * service}, so dashboards filter them as they filter raw series; the level part of each name lists
- * the labels kept beyond those. Windows are fixed: 5 minutes for what dashboards plot (twenty
- * 15-second scrapes), longer where operations, which run for minutes, need more to be counted.
+ * the labels kept beyond those. Operation series count each operation once, by the process that ran
+ * it ({@link OperationCounting}): they keep {@code environment} and the {@code job} that counted the
+ * type, not {@code service}, since one type's operations spread over several workers; the running
+ * operations are one number per environment. Windows are fixed: 5 minutes for what dashboards plot
+ * (twenty 15-second scrapes), longer where operations, which run for minutes, need more to be
+ * counted.
  */
 public final class KtrdrRecordingRules {
 
@@ -70,37 +75,66 @@ public final class KtrdrRecordingRules {
           .div(sumKeeping(HTTP_REQUESTS_RATE.series())),
       "Share (0 to 1) of backend HTTP requests answered 5xx over 5m.");
 
+  /** What operation series are counted on: their type, per environment. */
+  static final List<String> OPERATION_KEY = List.of("environment", OperationCounting.OPERATION_TYPE);
+
   /**
-   * Share of the operations ending in the window that failed, by type: 0 when they all succeeded,
-   * absent when none ended.
+   * Operations running now, per environment: the workers' {@code ktrdr_operations_active}, plus
+   * the backend's, plus every worker-run operation the backend ended. The backend's orphan detector
+   * ends worker-run operations on the backend and takes each off a gauge that never had it, so its
+   * gauge goes below zero by exactly the count of those endings since the backend started (the
+   * counter and the gauge start together with the process): adding that count back cancels them.
+   * Once KTRDR fixes the detector the backend ends no worker-run operation and the last term is
+   * empty. A type is worker-run while a worker exposes a series of it.
+   *
+   * <p>The {@code or}s join series of different label sets (gauges of each target, counters by
+   * type and status) into one sum; none of them is needed for the others to count.
+   */
+  public static final RecordingRule OPERATIONS_RUNNING = new RecordingRule(
+      "environment:ktrdr_operations_running:sum",
+      sum(workers("ktrdr_operations_active")
+              .or(backend("ktrdr_operations_active"))
+              .or(backend("ktrdr_operations_total")
+                  .and(workers("ktrdr_operations_total")).on(OPERATION_KEY.toArray(String[]::new))))
+          .by("environment"),
+      "Operations running now (workers' and backend's active, the backend's orphan endings of"
+          + " worker-run operations added back), by environment.");
+
+  /**
+   * Share of the operations ending in the window that failed, by type, each counted by the process
+   * that ran it: 0 when they all succeeded, absent when none ended. The backend's spurious orphan
+   * failures of worker-run types are not counted.
    */
   public static final RecordingRule OPERATIONS_FAILED_RATIO = new RecordingRule(
       "operation_type:ktrdr_operations_failed:ratio_rate30m",
-      sumKeeping(rate(backend("ktrdr_operations_total").eq("status", "failed"),
-              window(FAILURE_RATIO_WINDOW)), "operation_type")
-          .or(sumKeeping(rate(backend("ktrdr_operations_total"), window(FAILURE_RATIO_WINDOW)),
-              "operation_type").times(0))
-          .div(sumKeeping(rate(backend("ktrdr_operations_total"), window(FAILURE_RATIO_WINDOW)),
-              "operation_type").gt(0)),
-      "Share (0 to 1) of the operations ending over 30m that failed, by operation_type.");
+      operationsRate(s -> s.eq("status", "failed"), "ktrdr_operations_total")
+          .or(operationsRate(UnaryOperator.identity(), "ktrdr_operations_total").times(0))
+          .div(operationsRate(UnaryOperator.identity(), "ktrdr_operations_total").gt(0)),
+      "Share (0 to 1) of the operations ending over 30m that failed, by environment, job (the"
+          + " process that ran them) and operation_type.");
 
   /**
-   * The 95th percentile of how long completed operations took, by type. The {@code > 0} drops the
-   * NaN of types with no completion in the window.
+   * The 95th percentile of how long completed operations took, by type, each measured by the
+   * process that ran it. The {@code > 0} drops the NaN of types with no completion in the window.
    */
   public static final RecordingRule OPERATION_DURATION_P95 = new RecordingRule(
       "operation_type:ktrdr_completed_operation_duration_seconds:p95_rate1h",
       histogramQuantile(0.95,
-              sumKeeping(rate(backend("ktrdr_operation_duration_seconds_bucket")
-                  .eq("status", "completed"), window(DURATION_QUANTILE_WINDOW)),
-                  "operation_type", "le"))
+              OperationCounting.workersFirst(
+                  workers("ktrdr_operation_duration_seconds_bucket"),
+                  backend("ktrdr_operation_duration_seconds_bucket"),
+                  s -> s.eq("status", "completed"),
+                  s -> rate(s, window(DURATION_QUANTILE_WINDOW)),
+                  OPERATION_KEY, "job", "le"))
           .gt(0),
-      "95th percentile duration (seconds) of the operations completed over 1h, by operation_type.");
+      "95th percentile duration (seconds) of the operations completed over 1h, by environment,"
+          + " job (the process that ran them) and operation_type.");
 
   private static final List<RecordingRule> ALL = List.of(
       HTTP_REQUESTS_RATE,
       HTTP_DURATION_BUCKETS_RATE,
       HTTP_5XX_RATIO,
+      OPERATIONS_RUNNING,
       OPERATIONS_FAILED_RATIO,
       OPERATION_DURATION_P95);
 
@@ -114,6 +148,20 @@ public final class KtrdrRecordingRules {
   /** {@code metric} of the backend target. */
   static Selector backend(String metric) {
     return metric(metric).eq("job", BACKEND_JOB);
+  }
+
+  /** {@code metric} of the worker targets. */
+  static Selector workers(String metric) {
+    return metric(metric).eq("job", WORKERS_JOB);
+  }
+
+  /**
+   * Per-second rate over the failure-ratio window of an operation metric, counted once by the
+   * process that ran each type, by environment, job and operation type.
+   */
+  static Expr operationsRate(UnaryOperator<Selector> only, String metric) {
+    return OperationCounting.workersFirst(workers(metric), backend(metric), only,
+        s -> rate(s, window(FAILURE_RATIO_WINDOW)), OPERATION_KEY, "job");
   }
 
   /** {@code sum by (environment, job, service, <labels>)}. */
