@@ -2,9 +2,9 @@
 # Builds the observability stack from Go modules, at the versions docker-compose.dev.yml pins,
 # into a per-version cache that later runs (and CI on the same machine) reuse.
 #
-#   native-stack/install.sh [--print-homes] [grafana] [prometheus] [jaeger]
+#   native-stack/install.sh [--print-homes] [grafana] [prometheus] [jaeger] [alertmanager]
 #
-# With no component named, all three are installed. Progress, time taken and disk used go to
+# With no component named, all four are installed. Progress, time taken and disk used go to
 # stderr. With --print-homes, stdout gets one line per component, "<component>=<home dir>",
 # which is how the Java launcher finds the binaries.
 #
@@ -32,6 +32,7 @@ module_version_of() {
   case "$1 $2" in
     "prometheus 3.14.0") echo "github.com/prometheus/prometheus v0.314.0" ;;
     "jaeger 2.13.0")     echo "github.com/jaegertracing/jaeger v1.76.0" ;;
+    "alertmanager 0.35.0") echo "github.com/prometheus/alertmanager v0.35.0" ;;
     *) return 1 ;;
   esac
 }
@@ -46,6 +47,7 @@ packages_of() {
   case "$1" in
     prometheus) echo "./cmd/prometheus ./cmd/promtool" ;;
     jaeger)     echo "./cmd/jaeger" ;;
+    alertmanager) echo "./cmd/alertmanager ./cmd/amtool" ;;
   esac
 }
 
@@ -66,6 +68,7 @@ ldflags_of() {
   case "$1" in
     prometheus) echo "-s -w -X github.com/prometheus/common/version.Version=${version}" ;;
     jaeger)     echo "-s -w -X github.com/jaegertracing/jaeger/internal/version.latestVersion=v${version}" ;;
+    alertmanager) echo "-s -w -X github.com/prometheus/common/version.Version=${version}" ;;
   esac
 }
 
@@ -75,6 +78,7 @@ image_of() {
     grafana)    echo "grafana/grafana" ;;
     prometheus) echo "prom/prometheus" ;;
     jaeger)     echo "jaegertracing/jaeger" ;;
+    alertmanager) echo "prom/alertmanager" ;;
   esac
 }
 
@@ -104,6 +108,26 @@ show_progress() {
   done
 }
 
+# The directory to build a component in. Usually the downloaded module itself; Alertmanager's
+# ui package embeds its compiled web UI (ui/app/dist), which the module does not ship and which
+# is not built here (no JavaScript builds): a copy gets a placeholder page in its place. The
+# HTTP API (/api/v2/...) and amtool do not need the UI.
+prepare_source() {
+  local component="$1" module_dir="$2" staging="$3" page
+  case "${component}" in
+    alertmanager)
+      cp -R "${module_dir}" "${staging}/src"
+      chmod -R u+w "${staging}/src"
+      page='<!doctype html><title>Alertmanager</title><p>The web UI is not part of this build; the API is at /api/v2/.</p>'
+      mkdir -p "${staging}/src/ui/app/dist/elm" "${staging}/src/ui/app/dist/mantine"
+      printf '%s\n' "${page}" > "${staging}/src/ui/app/dist/elm/index.html"
+      printf '%s\n' "${page}" > "${staging}/src/ui/app/dist/mantine/index.html"
+      echo "${staging}/src"
+      ;;
+    *) echo "${module_dir}" ;;
+  esac
+}
+
 build_go_component() {
   local component="$1" version="$2" home="$3" module="$4" module_version="$5" module_dir staging started
   started="${SECONDS}"
@@ -118,6 +142,7 @@ build_go_component() {
   trap "rm -rf '${staging}'" EXIT
   chmod 755 "${staging}"
   mkdir -p "${staging}/bin"
+  module_dir="$(prepare_source "${component}" "${module_dir}" "${staging}")"
   local package
   for package in $(packages_of "${component}"); do
     log "  go build ${package}"
@@ -125,6 +150,7 @@ build_go_component() {
       | show_progress "${component}" "${staging}/build.log"
     [[ "${PIPESTATUS[0]}" == 0 ]] || { tail -n 30 "${staging}/build.log" >&2; fail "go build ${package} of ${module}@${module_version} failed"; }
   done
+  rm -rf "${staging}/src"
   printf '%s %s@%s tags=%s\n' "${component}-${version}" "${module}" "${module_version}" "$(tags_of "${component}")" > "${staging}/.complete"
   rm -rf "${home}"
   mv "${staging}" "${home}"
@@ -182,12 +208,12 @@ main() {
   for arg in "$@"; do
     case "${arg}" in
       --print-homes) print_homes=true ;;
-      grafana|prometheus|jaeger) components+=("${arg}") ;;
+      grafana|prometheus|jaeger|alertmanager) components+=("${arg}") ;;
       -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-      *) fail "unknown argument '${arg}'; expected --print-homes, grafana, prometheus or jaeger" ;;
+      *) fail "unknown argument '${arg}'; expected --print-homes, grafana, prometheus, jaeger or alertmanager" ;;
     esac
   done
-  (( ${#components[@]} > 0 )) || components=(prometheus jaeger grafana)
+  (( ${#components[@]} > 0 )) || components=(prometheus jaeger alertmanager grafana)
   # Non-interactive shells (CI) may lack the PATH entry a login shell adds for Go.
   if ! command -v go > /dev/null && [[ -x /usr/local/go/bin/go ]]; then PATH="/usr/local/go/bin:${PATH}"; fi
   command -v go > /dev/null || fail "the Go toolchain (go) is not on PATH; install Go 1.24 or newer"

@@ -8,6 +8,7 @@ import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.internal.ComposeFile;
 import io.ktrdr.observability.provisioning.internal.DashboardFiles;
 import io.ktrdr.observability.provisioning.internal.GrafanaProvisioning;
+import io.ktrdr.observability.provisioning.internal.GrafanaScripts;
 import io.ktrdr.observability.provisioning.internal.PrometheusConfiguration;
 import io.ktrdr.observability.provisioning.internal.PrometheusRules;
 import io.ktrdr.observability.provisioning.internal.ReadOnlyDashboards;
@@ -36,6 +37,8 @@ public final class Provisioning {
   public static final String DASHBOARDS_DIR = "grafana/dashboards";
   public static final String DASHBOARDS_PROVIDER = "grafana/dashboards.yml";
   public static final String DATASOURCES = "grafana/datasources.yml";
+  public static final String ADMIN_PASSWORD_CHECK = "grafana/" + GrafanaScripts.ADMIN_PASSWORD_CHECK;
+  public static final String DEFAULT_LOGIN_CHECK = "grafana/" + GrafanaScripts.DEFAULT_LOGIN_CHECK;
   public static final String PROMETHEUS_DIR = "prometheus";
   public static final String PROMETHEUS_CONFIG = PROMETHEUS_DIR + "/prometheus.yml";
   /** The generated rule files, beside {@code prometheus.yml}. */
@@ -113,6 +116,8 @@ public final class Provisioning {
         : monitoringDir.toAbsolutePath().normalize().resolve(dashboardsPath).toString();
     files.put(DASHBOARDS_PROVIDER, GrafanaProvisioning.dashboards(environment, resolvedDashboardsPath));
     files.put(DATASOURCES, GrafanaProvisioning.datasources(environment));
+    files.put(ADMIN_PASSWORD_CHECK, GrafanaScripts.adminPasswordCheck());
+    files.put(DEFAULT_LOGIN_CHECK, GrafanaScripts.defaultLoginCheck(environment));
     files.put(PROMETHEUS_CONFIG, PrometheusConfiguration.render(environment));
     files.put(PROMETHEUS_DIR + "/" + PrometheusRules.RECORDING_FILE, PrometheusRules.recording(environment));
     files.put(PROMETHEUS_DIR + "/" + PrometheusRules.ALERTING_FILE, PrometheusRules.alerting(environment));

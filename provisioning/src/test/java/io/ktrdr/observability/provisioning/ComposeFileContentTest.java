@@ -65,11 +65,12 @@ class ComposeFileContentTest {
   }
 
   @Test
-  void prometheusMountsItsConfigurationDirectoryAndKeepsSevenDays() {
+  void prometheusMountsItsConfigurationDirectoryAndTakesNoDeprecatedRetentionFlag() {
     assertThat(list(service("prometheus").get("volumes")))
         .containsExactly("./monitoring/prometheus:/etc/prometheus:ro", "prometheus-data:/prometheus");
-    assertThat(list(service("prometheus").get("command"))).contains(
-        "--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.retention.time=7d");
+    // Prometheus 3.14 deprecates the retention flags: the retention is in prometheus.yml.
+    assertThat(list(service("prometheus").get("command"))).contains("--config.file=/etc/prometheus/prometheus.yml")
+        .noneMatch(argument -> ((String) argument).startsWith("--storage.tsdb.retention"));
   }
 
   @Test
@@ -78,10 +79,11 @@ class ComposeFileContentTest {
   }
 
   @Test
-  void jaegerPublishesOtlpAndQueryPorts() {
-    assertThat(list(service("jaeger").get("ports"))).containsExactly("16686:16686", "4317:4317", "4318:4318");
-    assertThat(list(service("grafana").get("ports"))).containsExactly("3000:3000");
-    assertThat(list(service("prometheus").get("ports"))).containsExactly("9090:9090");
+  void publishedPortsAreOnLoopbackByDefault() {
+    assertThat(list(service("jaeger").get("ports")))
+        .containsExactly("127.0.0.1:16686:16686", "127.0.0.1:4317:4317", "127.0.0.1:4318:4318");
+    assertThat(list(service("grafana").get("ports"))).containsExactly("127.0.0.1:3000:3000");
+    assertThat(list(service("prometheus").get("ports"))).containsExactly("127.0.0.1:9090:9090");
   }
 
   @Test

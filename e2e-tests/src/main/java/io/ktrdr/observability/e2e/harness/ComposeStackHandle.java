@@ -36,6 +36,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.ContainerState;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 
 /**
  * The stack as the compose setup KTRDR's developers run, through Testcontainers: the generated
@@ -54,7 +55,7 @@ public final class ComposeStackHandle implements StackHandle {
   private static final int OTLP_GRPC_PORT = 4317;
   private static final String OVERRIDE = "docker-compose.e2e.yml";
   private static final List<String> PUBLISHING_SERVICES = List.of("grafana", "prometheus", "jaeger");
-  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+  static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path projectRoot;
@@ -88,6 +89,8 @@ public final class ComposeStackHandle implements StackHandle {
   public static ComposeStackHandle prepare(Path projectRoot, Path directory) {
     requireNonNull(projectRoot, "projectRoot");
     requireNonNull(directory, "directory");
+    // The override below resets the published ports with `!reset`: Docker Compose 2.24 or newer.
+    ComposeVersion.ofLocalDocker();
     Environment dev = EnvironmentFile.load(projectRoot.resolve("environments/dev.yaml"));
     PrometheusDuration scrape = PrometheusDuration.parse(NativeStackHandle.SCRAPE_INTERVAL_SECONDS + "s");
     Environment environment = dev.toBuilder()
@@ -129,12 +132,10 @@ public final class ComposeStackHandle implements StackHandle {
             directory.resolve(environment.compose().orElseThrow().file()).toFile(), directory.resolve(OVERRIDE).toFile())
         .withEnv("COMPOSE_PROFILES", "simulator")
         .withStartupTimeout(STARTUP_TIMEOUT)
-        .withExposedService("prometheus", PROMETHEUS_PORT, Wait.forHttp("/-/ready").forPort(PROMETHEUS_PORT))
-        .withExposedService("jaeger", JAEGER_QUERY_PORT, Wait.forHttp("/api/services").forPort(JAEGER_QUERY_PORT))
-        .withExposedService("jaeger", OTLP_GRPC_PORT, Wait.forListeningPorts(OTLP_GRPC_PORT))
-        .withExposedService("grafana", GRAFANA_PORT, Wait.forHttp("/api/health").forPort(GRAFANA_PORT))
-        .withExposedService("simulator", CONTROL_PORT, Wait.forHttp("/ground-truth").forPort(CONTROL_PORT))
         .withRemoveVolumes(true);
+    for (ExposedWait wait : exposedWaits()) {
+      container.withExposedService(wait.service(), wait.port(), wait.strategy());
+    }
     container.start();
     compose = container;
     startupTime = Duration.ofNanos(System.nanoTime() - startedAt);
@@ -145,6 +146,29 @@ public final class ComposeStackHandle implements StackHandle {
     simulator = new StartedSimulator(settings, Instant.now(),
         () -> GroundTruth.fromJson(JsonHttp.anonymous().get(groundTruth).toString()), () -> { });
     return simulator;
+  }
+
+  /** One service port Testcontainers exposes, and how it waits for it. */
+  record ExposedWait(String service, int port, WaitStrategy strategy) {}
+
+  /**
+   * The waits of a start, each with the 5-minute startup timeout of its own: the compose
+   * container's timeout bounds only the outer wait, and an inner {@code Wait.*} keeps its 60 s
+   * default otherwise (a cold Grafana takes longer). Each names its port, as a service exposing two
+   * would be checked on either.
+   */
+  static List<ExposedWait> exposedWaits() {
+    return List.of(
+        new ExposedWait("prometheus", PROMETHEUS_PORT,
+            Wait.forHttp("/-/ready").forPort(PROMETHEUS_PORT).withStartupTimeout(STARTUP_TIMEOUT)),
+        new ExposedWait("jaeger", JAEGER_QUERY_PORT,
+            Wait.forHttp("/api/services").forPort(JAEGER_QUERY_PORT).withStartupTimeout(STARTUP_TIMEOUT)),
+        new ExposedWait("jaeger", OTLP_GRPC_PORT,
+            Wait.forListeningPorts(OTLP_GRPC_PORT).withStartupTimeout(STARTUP_TIMEOUT)),
+        new ExposedWait("grafana", GRAFANA_PORT,
+            Wait.forHttp("/api/health").forPort(GRAFANA_PORT).withStartupTimeout(STARTUP_TIMEOUT)),
+        new ExposedWait("simulator", CONTROL_PORT,
+            Wait.forHttp("/ground-truth").forPort(CONTROL_PORT).withStartupTimeout(STARTUP_TIMEOUT)));
   }
 
   /** The simulator's command: the generated one, plus the test's scenario and the ground-truth port. */

@@ -18,7 +18,6 @@ final class PrometheusServer {
             home.resolve("bin/prometheus").toString(),
             "--config.file=" + config,
             "--storage.tsdb.path=" + dataDirectory(runDirectory),
-            "--storage.tsdb.retention.time=7d",
             "--web.listen-address=" + StackAddresses.HOST + ":" + addresses.prometheusPort(),
             "--web.enable-lifecycle");
     return ManagedProcess.start(

@@ -34,6 +34,6 @@ class PreprodBundleComposeIT {
     Files.delete(output);
 
     assertThat(check.exitValue()).as(result).isZero();
-    assertThat(result).contains("valid (services: [grafana jaeger prometheus])");
+    assertThat(result).contains("valid (services: [grafana grafana-password-check jaeger prometheus])");
   }
 }

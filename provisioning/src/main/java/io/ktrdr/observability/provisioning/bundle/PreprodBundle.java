@@ -11,6 +11,7 @@ import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
 import io.ktrdr.observability.provisioning.environment.InvalidEnvironmentException;
 import io.ktrdr.observability.provisioning.environment.SecretSource;
 import io.ktrdr.observability.provisioning.environment.Service;
+import io.ktrdr.observability.provisioning.internal.ComposeFile;
 import io.ktrdr.observability.provisioning.internal.TreeWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,6 +116,13 @@ public final class PreprodBundle {
           .append(service.workerType().map(type -> " (" + type.label() + ")").orElse(""))
           .append(" | `").append(service.target()).append(service.metricsPath()).append("` |\n");
     }
+    StringBuilder otlp = new StringBuilder();
+    String otlpHost = compose.otlpAddress().orElse("<not published>");
+    for (Service service : environment.services()) {
+      otlp.append("| ").append(service.name()).append(" | `http://").append(otlpHost).append(':')
+          .append(ComposeFile.JAEGER_OTLP_GRPC_PORT).append("` | `http://").append(otlpHost).append(':')
+          .append(ComposeFile.JAEGER_OTLP_HTTP_PORT).append("` |\n");
+    }
     String template = resource("/bundle/README.md");
     Map<String, String> values = new TreeMap<>(Map.of(
         "environment", environment.name(),
@@ -126,6 +134,16 @@ public final class PreprodBundle {
         "retention", environment.prometheus().retention().toString(),
         "images", "`" + ContainerImages.GRAFANA + "`, `" + ContainerImages.PROMETHEUS + "`, `"
             + ContainerImages.JAEGER + "`"));
+    values.put("publishAddress", compose.publishAddress());
+    values.put("otlpEndpoints", otlp.toString().stripTrailing());
+    values.put("otlpAddress", compose.otlpAddress()
+        .map(address -> "Jaeger receives OTLP on `" + address + "` (`compose.otlpAddress`), ports "
+            + ComposeFile.JAEGER_OTLP_GRPC_PORT + " (gRPC) and " + ComposeFile.JAEGER_OTLP_HTTP_PORT
+            + " (HTTP), and on no other address of this host.")
+        .orElse("No OTLP port is published (`compose.otlpAddress` is not set): only services attached to this"
+            + " compose network can send spans, to `jaeger:4317`."));
+    values.put("passwordCheckService", ComposeFile.ADMIN_PASSWORD_CHECK_SERVICE);
+    values.put("loginCheck", "monitoring/" + Provisioning.DEFAULT_LOGIN_CHECK);
     String text = template;
     for (Map.Entry<String, String> value : values.entrySet()) {
       text = text.replace("${" + value.getKey() + "}", value.getValue());
@@ -140,17 +158,31 @@ public final class PreprodBundle {
   private static String passwordInstructions(SecretSource password) {
     if (password instanceof SecretSource.SecretFile file && file.path().startsWith("/run/secrets/")) {
       String name = file.path().substring("/run/secrets/".length());
-      return "Grafana reads its password from the Docker secret `" + name + "`: before the first start,"
-          + " write the password to `secrets/" + name + "` beside the compose file (`umask 077; mkdir -p secrets;"
-          + " openssl rand -base64 24 > secrets/" + name + "`).";
+      // Compose bind-mounts a file secret with its host owner and mode, and Grafana runs as uid 472:
+      // a file only its owner can read leaves Grafana an empty password, and the admin user the
+      // default one. The directory keeps other users of this host out; the file is readable inside.
+      return "Grafana reads its password from the Docker secret `" + name + "`, the file `secrets/" + name
+          + "` beside the compose file. Compose mounts it with its owner and mode as they are on this host,"
+          + " and Grafana runs as uid 472, which must be able to read it: protect the directory, not the file.\n\n"
+          + "   ```sh\n"
+          + "   install -d -m 0700 secrets          # only you (and root) can enter it\n"
+          + "   (umask 022; openssl rand -base64 24 | tr -d '\\n' > secrets/" + name + ")   # mode 0644: uid 472 can read it\n"
+          + "   ```\n\n"
+          + "   As root you may instead give the file to Grafana's uid alone: `chown 472 secrets/" + name
+          + " && chmod 0400 secrets/" + name + "`. Keep the password in your password manager too.\n"
+          + "   The stack refuses to start (service `" + ComposeFile.ADMIN_PASSWORD_CHECK_SERVICE + "` exits 1, naming"
+          + " the reason) while the file is missing, unreadable by uid 472, empty, or holds a default password"
+          + " such as `admin`.";
     }
     if (password instanceof SecretSource.SecretFile file) {
       return "Grafana reads its password from the file `" + file.path() + "` inside its container: mount that file"
-          + " into the `grafana` service before the first start.";
+          + " into the `grafana` and `" + ComposeFile.ADMIN_PASSWORD_CHECK_SERVICE + "` services before the first"
+          + " start, readable by uid 472 (Grafana's user).";
     }
     if (password instanceof SecretSource.EnvironmentVariable variable) {
       return "Grafana takes its password from the variable `" + variable.name() + "`, which must be set (and not"
-          + " empty) where `docker compose` runs; compose refuses to start without it.";
+          + " empty) where `docker compose` runs; compose refuses to start without it, and the service `"
+          + ComposeFile.ADMIN_PASSWORD_CHECK_SERVICE + "` refuses a default password such as `admin`.";
     }
     throw new IllegalStateException("adminPassword: a literal password passed the secure defaults check");
   }

@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * What a shared environment such as pre-prod must not do, checked before its bundle is built: a
  * Grafana admin password written in the file (default or not), anonymous visitors above Viewer,
- * datasources or provisioned dashboards changeable from the UI, Prometheus or Jaeger on host ports,
- * or the simulator beside the real KTRDR.
+ * datasources or provisioned dashboards changeable from the UI, Prometheus or Jaeger on host ports
+ * (but Jaeger's OTLP ports on the internal address {@code compose.otlpAddress}), any port on every
+ * interface, or the simulator beside the real KTRDR.
  */
 public final class SecureDefaults {
   /** Passwords that are somebody's default; refused even where a literal is otherwise allowed. */
@@ -53,6 +54,13 @@ public final class SecureDefaults {
       if (compose.simulator()) {
         problems.add(new Problem("compose.simulator", "expected false: the bundle watches the real KTRDR"));
       }
+      if (ComposeSettings.allInterfaces(compose.publishAddress())) {
+        problems.add(new Problem("compose.publishAddress", "expected the address the site's proxy reaches"
+            + " Grafana on (127.0.0.1 by default), not every interface"));
+      }
+      compose.otlpAddress().filter(ComposeSettings::allInterfaces).ifPresent(address ->
+          problems.add(new Problem("compose.otlpAddress", "expected an internal address of this host,"
+              + " not every interface: OTLP has no authentication")));
       for (ComposeSettings.Component component : List.of(ComposeSettings.Component.PROMETHEUS,
           ComposeSettings.Component.JAEGER)) {
         if (compose.publishes(component)) {

@@ -40,6 +40,16 @@ final class Checks {
         : Optional.of("expected a host name or IPv4 address, got " + quote(host));
   }
 
+  /** A dotted-quad IPv4 address, as compose's {@code ports:} take a host address. */
+  static Optional<String> ipv4Address(String address) {
+    String[] parts = address.split("\\.", -1);
+    boolean ok = parts.length == 4;
+    for (int i = 0; ok && i < parts.length; i++) {
+      ok = parts[i].matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(parts[i]) <= 255;
+    }
+    return ok ? Optional.empty() : Optional.of("expected an IPv4 address such as 127.0.0.1, got " + quote(address));
+  }
+
   static Optional<String> metricsPath(String path) {
     return METRICS_PATH.matcher(path).matches()
         ? Optional.empty()

@@ -44,7 +44,8 @@ public final class EnvironmentFile {
       "datasourcesEditable", "allowUiUpdates", "dashboardsPath");
   private static final List<String> SECRET_KEYS = List.of("value", "env", "file");
   private static final List<String> ANONYMOUS_KEYS = List.of("enabled", "role");
-  private static final List<String> COMPOSE_KEYS = List.of("file", "simulator", "publish");
+  private static final List<String> COMPOSE_KEYS =
+      List.of("file", "simulator", "publish", "publishAddress", "otlpAddress");
 
   private final String file;
   private final List<Located> problems = new ArrayList<>();
@@ -262,10 +263,16 @@ public final class EnvironmentFile {
         }
       }
     }
-    if (!compose.complete(file, simulator) || !publishOk) {
+    String publishAddress = compose.has("publishAddress")
+        ? compose.string("publishAddress", Checks::ipv4Address)
+        : ComposeSettings.DEFAULT_PUBLISH_ADDRESS;
+    String otlpAddress = compose.has("otlpAddress") ? compose.string("otlpAddress", Checks::ipv4Address) : null;
+    if (!compose.complete(file, simulator, publishAddress) || !publishOk
+        || (compose.has("otlpAddress") && otlpAddress == null)) {
       return null;
     }
-    return compose.construct(() -> new ComposeSettings(file, simulator, publish));
+    return compose.construct(() -> new ComposeSettings(file, simulator, publish, publishAddress,
+        Optional.ofNullable(otlpAddress)));
   }
 
   // ---- reading typed fields, recording problems with their lines ----

@@ -11,7 +11,7 @@ import java.util.List;
  * @param url where Grafana (and users) reach Prometheus; the Prometheus datasource's URL
  * @param scrapeInterval how often every target is scraped; also the datasource's {@code timeInterval}
  * @param evaluationInterval how often rules are evaluated
- * @param retention how long samples are kept ({@code --storage.tsdb.retention.time})
+ * @param retention how long samples are kept ({@code storage.tsdb.retention.time} in prometheus.yml)
  * @param ruleFiles rule files Prometheus loads, relative to its configuration file; empty by default
  */
 public record PrometheusSettings(

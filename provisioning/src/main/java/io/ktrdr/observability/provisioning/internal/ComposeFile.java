@@ -22,6 +22,13 @@ import java.util.TreeMap;
  */
 public final class ComposeFile {
   public static final String SIMULATOR_PROFILE = "simulator";
+  /**
+   * The one-shot service every other waits for: it refuses a missing, unreadable, empty or default
+   * Grafana admin password ({@link GrafanaScripts#ADMIN_PASSWORD_CHECK}).
+   */
+  public static final String ADMIN_PASSWORD_CHECK_SERVICE = "grafana-password-check";
+  /** The uid Grafana's image runs as: the check reads the secret as that user. */
+  static final String GRAFANA_UID = "472";
   /** The simulator jar as the workload-simulator module builds it, relative to the project root. */
   public static final String SIMULATOR_JAR = "./workload-simulator/target/ktrdr-workload-simulator.jar";
   public static final String SIMULATOR_JAR_IN_CONTAINER = "/app/ktrdr-workload-simulator.jar";
@@ -34,8 +41,8 @@ public final class ComposeFile {
   static final int GRAFANA_PORT = 3000;
   static final int PROMETHEUS_PORT = 9090;
   static final int JAEGER_QUERY_PORT = 16686;
-  static final int JAEGER_OTLP_GRPC_PORT = 4317;
-  static final int JAEGER_OTLP_HTTP_PORT = 4318;
+  public static final int JAEGER_OTLP_GRPC_PORT = 4317;
+  public static final int JAEGER_OTLP_HTTP_PORT = 4318;
   /** Jaeger v2's healthcheckv2 extension (its built-in all-in-one configuration). */
   static final int JAEGER_HEALTH_PORT = 13133;
 
@@ -44,11 +51,21 @@ public final class ComposeFile {
   public static String render(Environment environment, String monitoringDir) {
     ComposeSettings compose = environment.compose()
         .orElseThrow(() -> new IllegalArgumentException("environment: " + environment.name() + " has no compose section"));
+    boolean passwordCheck = checksAdminPassword(environment.grafana());
     Map<String, Object> services = map(
+        ADMIN_PASSWORD_CHECK_SERVICE, passwordCheck ? adminPasswordCheck(environment, monitoringDir) : null,
         "grafana", grafana(environment, compose, monitoringDir),
         "prometheus", prometheus(environment, compose, monitoringDir),
         "jaeger", jaeger(compose),
         SIMULATOR_PROFILE, compose.simulator() ? simulator(environment) : null);
+    if (passwordCheck) {
+      // Nothing starts, not only Grafana, while the admin password would fall back to the default.
+      for (String service : List.of("grafana", "prometheus", "jaeger")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> definition = (Map<String, Object>) services.get(service);
+        dependsOn(definition, ADMIN_PASSWORD_CHECK_SERVICE, "service_completed_successfully");
+      }
+    }
     Map<String, Object> document = map(
         "services", services,
         "volumes", map("grafana-data", map(), "prometheus-data", map()),
@@ -58,6 +75,40 @@ public final class ComposeFile {
     return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), compose.simulator()
         ? "Grafana, Prometheus and Jaeger (and, with --profile simulator, a simulated KTRDR)"
         : "Grafana, Prometheus and Jaeger"), document);
+  }
+
+  /** Whether the password comes from outside the file: then the compose file checks it before starting. */
+  static boolean checksAdminPassword(GrafanaSettings grafana) {
+    return !(grafana.adminPassword() instanceof SecretSource.Literal);
+  }
+
+  /** Runs the password check as Grafana's user, with Grafana's password variables and secret. */
+  private static Map<String, Object> adminPasswordCheck(Environment environment, String monitoringDir) {
+    Map<String, Object> variables = new TreeMap<>();
+    grafanaEnvironment(environment.grafana()).forEach((name, value) -> {
+      if (name.startsWith("GF_SECURITY_ADMIN_PASSWORD")) {
+        variables.put(name, value);
+      }
+    });
+    String script = "/usr/local/bin/" + GrafanaScripts.ADMIN_PASSWORD_CHECK;
+    return map(
+        "image", ContainerImages.GRAFANA,
+        "user", GRAFANA_UID,
+        "entrypoint", list("sh", script),
+        "restart", "no",
+        "environment", variables,
+        "secrets", adminPasswordSecret(environment.grafana()).map(name -> (Object) list(name)).orElse(null),
+        "volumes", list(monitoringDir + "/grafana/" + GrafanaScripts.ADMIN_PASSWORD_CHECK + ":" + script + ":ro"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void dependsOn(Map<String, Object> service, String dependency, String condition) {
+    Map<String, Object> dependencies = (Map<String, Object>) service.get("depends_on");
+    if (dependencies == null) {
+      dependencies = new java.util.LinkedHashMap<>();
+      service.put("depends_on", dependencies);
+    }
+    dependencies.put(dependency, map("condition", condition));
   }
 
   private static Map<String, Object> grafana(Environment environment, ComposeSettings compose, String monitoringDir) {
@@ -106,6 +157,10 @@ public final class ComposeFile {
     } else if (password instanceof SecretSource.SecretFile file) {
       variables.put("GF_SECURITY_ADMIN_PASSWORD__FILE", file.path());
     }
+    if ("https".equalsIgnoreCase(grafana.url().getScheme())) {
+      // Users reach Grafana over TLS (the site's proxy): its session cookie must never travel over http.
+      variables.put("GF_SECURITY_COOKIE_SECURE", "true");
+    }
     variables.put("GF_AUTH_ANONYMOUS_ENABLED", String.valueOf(grafana.anonymousAccess().enabled()));
     if (grafana.anonymousAccess().enabled()) {
       variables.put("GF_AUTH_ANONYMOUS_ORG_ROLE", grafana.anonymousAccess().role().label());
@@ -125,7 +180,7 @@ public final class ComposeFile {
         "command", list(
             "--config.file=/etc/prometheus/prometheus.yml",
             "--storage.tsdb.path=/prometheus",
-            "--storage.tsdb.retention.time=" + environment.prometheus().retention(),
+            // Retention is in prometheus.yml (storage.tsdb.retention.time): the flag is deprecated.
             "--web.enable-lifecycle"),
         "ports", published(compose, Component.PROMETHEUS, PROMETHEUS_PORT),
         "volumes", list(
@@ -138,10 +193,25 @@ public final class ComposeFile {
   }
 
   private static Map<String, Object> jaeger(ComposeSettings compose) {
+    List<Object> ports = new ArrayList<>();
+    List<Object> publishedPorts =
+        published(compose, Component.JAEGER, JAEGER_QUERY_PORT, JAEGER_OTLP_GRPC_PORT, JAEGER_OTLP_HTTP_PORT);
+    if (publishedPorts != null) {
+      ports.addAll(publishedPorts);
+    }
+    // KTRDR's services on other hosts send spans here: on the internal address the environment names only.
+    compose.otlpAddress().ifPresent(address -> {
+      for (int port : new int[] {JAEGER_OTLP_GRPC_PORT, JAEGER_OTLP_HTTP_PORT}) {
+        String mapping = address + ":" + port + ":" + port;
+        if (!ports.contains(mapping)) {
+          ports.add(mapping);
+        }
+      }
+    });
     return map(
         "image", ContainerImages.JAEGER,
         "restart", "unless-stopped",
-        "ports", published(compose, Component.JAEGER, JAEGER_QUERY_PORT, JAEGER_OTLP_GRPC_PORT, JAEGER_OTLP_HTTP_PORT),
+        "ports", ports.isEmpty() ? null : ports,
         "healthcheck", healthcheck(list("CMD", "wget", "-q", "-O", "/dev/null",
             "http://localhost:" + JAEGER_HEALTH_PORT + "/status")));
   }
@@ -172,7 +242,7 @@ public final class ComposeFile {
     }
     List<Object> published = new ArrayList<>();
     for (int port : ports) {
-      published.add(port + ":" + port);
+      published.add(compose.publishAddress() + ":" + port + ":" + port);
     }
     return published;
   }

@@ -48,6 +48,8 @@ public final class PrometheusConfiguration {
         "global", map(
             "scrape_interval", environment.prometheus().scrapeInterval().toString(),
             "evaluation_interval", environment.prometheus().evaluationInterval().toString()),
+        // Retention in the file: Prometheus 3.14 deprecates --storage.tsdb.retention.time.
+        "storage", map("tsdb", map("retention", map("time", environment.prometheus().retention().toString()))),
         "rule_files", ruleFiles,
         "scrape_configs", jobs);
     return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), "Prometheus configuration"), document);

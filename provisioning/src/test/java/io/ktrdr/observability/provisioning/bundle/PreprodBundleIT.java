@@ -101,6 +101,8 @@ class PreprodBundleIT {
         TOP + "monitoring/grafana/dashboards/ktrdr-operations.json",
         TOP + "monitoring/grafana/dashboards/ktrdr-system-overview.json",
         TOP + "monitoring/grafana/dashboards/ktrdr-worker-status.json",
+        TOP + "monitoring/grafana/check-admin-password.sh",
+        TOP + "monitoring/grafana/check-default-login.sh",
         TOP + "monitoring/grafana/dashboards.yml",
         TOP + "monitoring/grafana/datasources.yml",
         TOP + "monitoring/prometheus/prometheus.yml",
@@ -144,14 +146,15 @@ class PreprodBundleIT {
 
   @Test
   void composeHasOnlyTheObservabilityServices() {
-    assertThat(map(yaml("docker-compose.yml").get("services"))).containsOnlyKeys("grafana", "prometheus", "jaeger");
+    assertThat(map(yaml("docker-compose.yml").get("services")))
+        .containsOnlyKeys("grafana-password-check", "grafana", "prometheus", "jaeger");
   }
 
   @Test
-  void prometheusAndJaegerAreNotPublishedOnHostPorts() {
+  void onlyGrafanaOnLoopbackAndJaegersOtlpOnTheInternalAddressArePublished() {
     assertThat(service("prometheus")).doesNotContainKey("ports");
-    assertThat(service("jaeger")).doesNotContainKey("ports");
-    assertThat(service("grafana").get("ports")).isEqualTo(List.of("3000:3000"));
+    assertThat(service("jaeger").get("ports")).isEqualTo(List.of("10.0.0.10:4317:4317", "10.0.0.10:4318:4318"));
+    assertThat(service("grafana").get("ports")).isEqualTo(List.of("127.0.0.1:3000:3000"));
   }
 
   @Test
@@ -217,5 +220,30 @@ class PreprodBundleIT {
             "docker compose -f docker-compose.yml up -d", "https://grafana.preprod.example.internal",
             "`backend.preprod.example.internal:8000/metrics/`")
         .doesNotContain("${");
+  }
+
+  @Test
+  void theReadmeHasASecretFileGrafanasUidCanReadInAProtectedDirectory() {
+    // umask 077 made a 0600 file of the operator's: Grafana (uid 472) could not read it, and its
+    // admin user kept the default password.
+    assertThat(text("README.md"))
+        .contains("install -d -m 0700 secrets", "(umask 022; openssl rand -base64 24",
+            "chown 472 secrets/grafana_admin_password && chmod 0400", "grafana-password-check",
+            "sh monitoring/grafana/check-default-login.sh http://127.0.0.1:3000")
+        .doesNotContain("umask 077");
+  }
+
+  @Test
+  void theReadmeSaysThePasswordAppliesAtTheFirstStartHowToRotateItAndHowToUpgrade() {
+    assertThat(text("README.md"))
+        .contains("at the first start on an empty", "grafana cli admin reset-admin-password",
+            "## Upgrade without losing data", "Never `docker compose down -v`");
+  }
+
+  @Test
+  void theReadmeListsTheOtlpEndpointOfEveryKtrdrService() {
+    assertThat(text("README.md"))
+        .contains("| backend | `http://10.0.0.10:4317` | `http://10.0.0.10:4318` |",
+            "| training-worker-2 | `http://10.0.0.10:4317` | `http://10.0.0.10:4318` |", "OTEL_EXPORTER_OTLP_ENDPOINT");
   }
 }
