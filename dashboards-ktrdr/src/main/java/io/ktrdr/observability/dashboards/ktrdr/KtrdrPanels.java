@@ -106,11 +106,28 @@ final class KtrdrPanels {
    * order under new names, as pairs {@code field, name, field, name, ...}.
    */
   static Transformation columns(String... fieldsAndNames) {
+    return columns(true, fieldsAndNames);
+  }
+
+  /**
+   * Lays out the columns of a table built from trace searches, as {@link #columns} does but
+   * excluding nothing: a search frame has no {@code Time} column, and {@code organize}'s
+   * {@code excludeByName: {Time: true}} also drops every time-typed field of a frame without
+   * {@code meta.typeVersion}, such as {@code joinByField}'s output (its "Start time").
+   */
+  static Transformation searchColumns(String... fieldsAndNames) {
+    return columns(false, fieldsAndNames);
+  }
+
+  private static Transformation columns(boolean dropTime, String... fieldsAndNames) {
     if (fieldsAndNames.length == 0 || fieldsAndNames.length % 2 != 0) {
       throw new IllegalArgumentException(
           "columns come in field, name pairs: " + List.of(fieldsAndNames));
     }
-    Transformation.Builder organize = Transformation.organize().excludeByName("Time");
+    Transformation.Builder organize = Transformation.organize();
+    if (dropTime) {
+      organize.excludeByName("Time");
+    }
     for (int i = 0; i < fieldsAndNames.length; i += 2) {
       organize.indexByName(fieldsAndNames[i], i / 2);
       organize.renameByName(fieldsAndNames[i], fieldsAndNames[i + 1]);

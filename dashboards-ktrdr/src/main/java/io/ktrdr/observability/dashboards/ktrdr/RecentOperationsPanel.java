@@ -90,7 +90,7 @@ final class RecentOperationsPanel {
                             "config",
                             Map.of("id", "isNotNull", "options", Map.of())))))
         .transformation(
-            KtrdrPanels.columns(
+            KtrdrPanels.searchColumns(
                 TRACE_NAME, "Operation",
                 START_TIME, START_TIME,
                 DURATION, DURATION,

@@ -154,6 +154,22 @@ class OperationsDashboardTest {
   }
 
   @Test
+  void recentOperationsKeepsItsStartTimeColumnForTheSortToFind() {
+    // organize's excludeByName {Time: true} also drops the time-typed "Start time" of joinByField's
+    // output (a frame without meta.typeVersion), and sortBy "Start time" then matches nothing:
+    // grafana-frontend's recent-operations test shows it with @grafana/data.
+    Panel recent = panel("Recent operations");
+    Transformation columns = recent.transformations().get(recent.transformations().size() - 1);
+    assertThat(columns.id()).isEqualTo("organize");
+    assertThat(columns.options().path("excludeByName").isMissingNode()
+            || columns.options().path("excludeByName").isEmpty())
+        .as("Recent operations' organize excludes nothing: %s", columns.options())
+        .isTrue();
+    assertThat(columns.options().at("/indexByName/Start time").asInt()).isEqualTo(1);
+    assertThat(recent.options().at("/sortBy/0/displayName").asText()).isEqualTo("Start time");
+  }
+
+  @Test
   void eachRecentOperationLinksToItsTraceInExplore() {
     String links = propertyValue(overrideOf(panel("Recent operations"), "Trace ID"), "links");
     String url = links.substring(links.indexOf("/explore?"), links.indexOf("\",\"targetBlank\""));

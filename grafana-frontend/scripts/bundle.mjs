@@ -1,0 +1,24 @@
+// Bundles the entry point and each test with @grafana/data into self-contained ES modules for Node.
+import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const tests = readdirSync(join(root, 'test'))
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => join(root, 'test', f));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  logLevel: 'warning',
+  // Bundled CommonJS packages may require Node's own modules.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
+const started = Date.now();
+await build({ ...common, entryPoints: [join(root, 'src/main.ts')], outfile: join(root, 'dist/judge.mjs') });
+await build({ ...common, entryPoints: tests, outdir: join(root, 'dist/test'), outExtension: { '.js': '.mjs' } });
+console.log(`bundle: dist/judge.mjs and ${tests.length} test files in ${Date.now() - started} ms`);
