@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The pre-prod bundle's compose file, checked by the parser Docker Compose uses
  * (native-stack/check-compose.sh), with every path it mounts in place as the bundle ships it.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PreprodBundleComposeIT {
   @TempDir Path bundle;
 

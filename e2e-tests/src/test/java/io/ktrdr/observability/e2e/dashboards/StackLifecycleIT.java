@@ -10,12 +10,15 @@ import io.ktrdr.observability.e2e.stack.Component;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Closing a stack leaves nothing it started running: no server process (also none restarted on the
  * way), no listener on its ports, no simulator. The shared stack is checked the same way when the
  * run ends.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @Order(20)
 class StackLifecycleIT {
   @Test

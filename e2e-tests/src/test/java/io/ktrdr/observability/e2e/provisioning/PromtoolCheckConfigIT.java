@@ -14,12 +14,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code promtool check config}, from the Prometheus release the compose file pins, accepts each
  * generated Prometheus configuration (and the rule files it names). The dev configuration's targets
  * are compose host names that do not resolve here; check config does not resolve them.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PromtoolCheckConfigIT {
   private static final Path ROOT = ProjectFiles.root();
 

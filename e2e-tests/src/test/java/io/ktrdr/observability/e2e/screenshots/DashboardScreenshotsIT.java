@@ -15,12 +15,15 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The screenshot tool against a stand-in for Grafana's web UI, with the real Chromium: Grafana
  * itself cannot run where the kit is built, so this covers everything up to Grafana's pages. Fails,
  * not skips, without Chromium (CI installs Debian's package chromium).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DashboardScreenshotsIT {
 
   private static final TimeRange LAST_HOUR = new TimeRange("now-1h", "now");

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The generated compose file, checked by the parser Docker Compose uses, without a Docker engine. */
+@Execution(ExecutionMode.CONCURRENT)
 class ComposeFileIT {
   private static final Path PROJECT = Projects.root();
   private static final Path CHECK = PROJECT.resolve("native-stack/check-compose.sh");

@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The generated dashboards, checked against the dashboard schema Grafana publishes as typed Go code
  * (grafana-foundation-sdk), without a Grafana server.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DashboardSchemaIT {
   private static final Path PROJECT = Projects.root();
   private static final Path CHECK = PROJECT.resolve("native-stack/check-dashboards.sh");

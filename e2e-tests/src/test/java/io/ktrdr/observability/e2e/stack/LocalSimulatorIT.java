@@ -14,8 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The simulated KTRDR on free ports, scraped by the local Prometheus and traced into Jaeger. */
+@Execution(ExecutionMode.CONCURRENT)
 class LocalSimulatorIT {
   private static final HttpJson HTTP = HttpJson.anonymous();
   private static final ProvisionedConfiguration CONFIGURATION =

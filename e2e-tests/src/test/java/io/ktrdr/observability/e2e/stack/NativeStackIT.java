@@ -13,11 +13,14 @@ import java.util.EnumSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Prometheus and Jaeger, built from their Go modules, running as local processes with the
  * configuration the provisioning module generates for the {@code local} environment.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class NativeStackIT {
   private static final HttpJson HTTP = HttpJson.anonymous();
 

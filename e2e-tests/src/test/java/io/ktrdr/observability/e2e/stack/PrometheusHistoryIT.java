@@ -11,8 +11,11 @@ import java.time.Instant;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** History handed to Prometheus before it starts, as promtool backfills it. */
+@Execution(ExecutionMode.CONCURRENT)
 class PrometheusHistoryIT {
   private static final HttpJson HTTP = HttpJson.anonymous();
 

@@ -11,8 +11,11 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** What a user sees when a server does not come up: its name, why, and the end of its log. */
+@Execution(ExecutionMode.CONCURRENT)
 class StackStartFailureIT {
 
   @Test
