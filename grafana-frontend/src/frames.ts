@@ -345,3 +345,44 @@ export function jaegerTraceFrame(refId: string, trace: JaegerTrace): DataFrame {
     ],
   };
 }
+
+// ---- A panel's request ---------------------------------------------------------------------------
+
+/** A target of the dashboard JSON, with the fields the judge reads. */
+export interface TargetJson {
+  refId: string;
+  datasource?: { type?: string; uid?: string };
+  expr?: string;
+  legendFormat?: string;
+  format?: 'time_series' | 'table' | 'heatmap';
+  instant?: boolean;
+  range?: boolean;
+  queryType?: string;
+}
+
+/** What a datasource answered for one target: Prometheus' API body, or Jaeger's traces. */
+export type Answer = PromApiResponse | { data: JaegerTrace[] };
+
+/**
+ * The frames a panel receives for its targets, given each target's raw answer: Prometheus through
+ * the backend and then the front end's transformV2 (over all of the panel's Prometheus frames at
+ * once, as one request), Jaeger searches through TransformSearchResponse. Order: Prometheus frames
+ * as transformV2 orders them, then Jaeger frames in target order.
+ */
+export function panelFrames(targets: TargetJson[], answers: Record<string, Answer>, stepMs: number): DataFrame[] {
+  const prom: PromTarget[] = [];
+  const backend: DataFrame[] = [];
+  const jaeger: DataFrame[] = [];
+  for (const target of targets) {
+    const answer = answers[target.refId];
+    if (answer === undefined) throw new Error(`no answer for target ${target.refId}`);
+    if (target.datasource?.type === 'jaeger' || target.queryType === 'search') {
+      jaeger.push(jaegerSearchFrame(target.refId, (answer as { data: JaegerTrace[] }).data));
+    } else {
+      const p: PromTarget = { refId: target.refId, expr: target.expr ?? '', legendFormat: target.legendFormat, format: target.format };
+      prom.push(p);
+      backend.push(...prometheusBackendFrames(p, answer as PromApiResponse, stepMs));
+    }
+  }
+  return [...prometheusFrontendFrames(prom, backend), ...jaeger];
+}

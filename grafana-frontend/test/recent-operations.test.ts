@@ -25,3 +25,18 @@ test('recent operations keeps its start time column and lists the newest operati
     ]
   );
 });
+
+test('the judge reports the Start time that excludeByName Time drops from joinByField output', async () => {
+  const recent = panel(dashboard('ktrdr-operations'), 'Recent operations');
+  const last = recent.transformations![recent.transformations!.length - 1];
+  last.options = { ...last.options, excludeByName: { Time: true } };
+  const view = await judgePanel(recent, [
+    jaegerSearchFrame('A', search('search-operations-create.json')),
+    jaegerSearchFrame('B', search('search-failed.json')),
+  ]);
+  assert.deepEqual(view.columns, ['Operation', 'Duration', 'Failed', 'Trace ID']);
+  assert.deepEqual(view.findings, [
+    'organize dropped "Start time", which it does not exclude (excludeByName: Time)',
+    'sortBy names "Start time", which is no column (columns: Operation, Duration, Failed, Trace ID)',
+  ]);
+});
