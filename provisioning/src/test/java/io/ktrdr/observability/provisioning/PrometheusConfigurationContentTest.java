@@ -102,4 +102,36 @@ class PrometheusConfigurationContentTest {
     assertThat(map(first.get("labels"))).containsOnly(entry("service", "backtest-worker-1"),
         entry("service_type", "worker"), entry("worker_type", "backtesting"), entry("environment", "local"));
   }
+
+  @Test
+  void homelabScrapesEveryPossibleWorkerPortAndMarksTheOptionalOnes() {
+    Environment homelab = EnvironmentFile.load(ProjectFiles.environment("homelab"));
+    Map<String, Object> homelabConfig = Yamls.parse(
+        Provisioning.renderMonitoring(homelab, ProjectFiles.root().resolve("monitoring"))
+            .text(Provisioning.PROMETHEUS_CONFIG));
+    Map<String, Object> workers = list(homelabConfig.get("scrape_configs")).stream().map(Yamls::map)
+        .filter(job -> "ktrdr-workers".equals(job.get("job_name"))).findFirst().orElseThrow();
+    Map<String, Map<String, Object>> targets = new LinkedHashMap<>();
+    for (Object staticConfig : list(workers.get("static_configs"))) {
+      targets.put((String) list(map(staticConfig).get("targets")).get(0), map(map(staticConfig).get("labels")));
+    }
+
+    assertThat(targets).hasSize(13);
+    assertThat(targets.keySet().stream().filter(t -> t.startsWith("ktrdr-workers-b.")))
+        .extracting(t -> t.substring(t.indexOf(':') + 1))
+        .containsExactly("5003", "5004", "5007", "5005", "5006", "5008");
+    assertThat(targets.get("ktrdr-gpu.homelab.example:5005"))
+        .containsOnly(entry("service", "training-gpu-5005"), entry("service_type", "worker"),
+            entry("worker_type", "training"), entry("environment", "homelab"));
+    assertThat(targets.get("ktrdr-workers-c.homelab.example:5008"))
+        .containsOnly(entry("service", "training-c-5008"), entry("service_type", "worker"),
+            entry("worker_type", "training"), entry("environment", "homelab"), entry("optional", "true"));
+    // The first worker of each type on each worker host and the GPU worker always run.
+    assertThat(targets.values().stream().filter(labels -> !labels.containsKey("optional")))
+        .extracting(labels -> labels.get("service"))
+        .containsExactly("backtest-b-5003", "training-b-5005", "backtest-c-5003", "training-c-5005",
+            "training-gpu-5005");
+    assertThat(targets.values().stream().filter(labels -> labels.containsKey("optional"))).hasSize(8)
+        .allMatch(labels -> "true".equals(labels.get("optional")));
+  }
 }

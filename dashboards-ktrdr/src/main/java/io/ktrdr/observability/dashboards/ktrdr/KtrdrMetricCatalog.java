@@ -62,6 +62,7 @@ public final class KtrdrMetricCatalog {
           .recorded(KtrdrRecordingRules.HTTP_REQUESTS_RATE.record())
           .recorded(KtrdrRecordingRules.HTTP_DURATION_BUCKETS_RATE.record())
           .recorded(KtrdrRecordingRules.HTTP_5XX_RATIO.record())
+          .recorded(KtrdrRecordingRules.OPTIONAL_TARGETS_STARTED.record())
           .recorded(KtrdrRecordingRules.OPERATIONS_RUNNING.record())
           .recorded(KtrdrRecordingRules.OPERATIONS_FAILED_RATIO.record())
           .recorded(KtrdrRecordingRules.OPERATION_DURATION_P95.record())

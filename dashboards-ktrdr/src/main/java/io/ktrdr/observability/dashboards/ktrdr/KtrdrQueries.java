@@ -111,8 +111,24 @@ final class KtrdrQueries {
 
   // ---- System overview ------------------------------------------------------------------------
 
-  /** 1 while Prometheus scrapes the service, 0 when the scrape fails; one series per service. */
-  static final Expr SERVICE_UP = ofServices("up");
+  /**
+   * {@code up} without the optional targets that have not been up within a day: ports where KTRDR
+   * may run a worker but none was started are not failures. A worker that was up and stopped
+   * stays, shown down ({@link KtrdrRecordingRules#OPTIONAL_TARGETS_STARTED}).
+   */
+  private static Expr startedTargets(Expr up) {
+    return up.unless(
+            KtrdrRecordingRules.OPTIONAL_TARGETS_STARTED.series()
+                .re("environment", "$environment")
+                .eq(0))
+        .on("environment", "service");
+  }
+
+  /**
+   * 1 while Prometheus scrapes the service, 0 when the scrape fails; one series per service,
+   * optional targets whose worker never started left out.
+   */
+  static final Expr SERVICE_UP = startedTargets(ofServices("up"));
 
   /** {@link #SERVICE_UP} with only the labels the services table shows. */
   static final Expr SERVICE_UP_ROWS =
@@ -120,7 +136,8 @@ final class KtrdrQueries {
 
   /** When Prometheus last scraped each service, in milliseconds for Grafana's date units. */
   static final Expr SERVICE_LAST_SCRAPE_ROWS =
-      max(timestamp(SERVICE_UP))
+      // The timestamp of the scraped sample itself: the filter comes after it.
+      max(startedTargets(timestamp(ofServices("up"))))
           .by("environment", "service", "service_type", "worker_type")
           .times(1000);
 
@@ -176,8 +193,11 @@ final class KtrdrQueries {
   static final Expr AVAILABLE_WORKERS_BY_TYPE =
       sum(ofWorkerRegistry("ktrdr_workers_available")).by("worker_type");
 
-  /** 1 while Prometheus scrapes the worker, 0 when the scrape fails; one series per worker. */
-  static final Expr WORKER_UP = ofWorkers("up");
+  /**
+   * 1 while Prometheus scrapes the worker, 0 when the scrape fails; one series per worker, optional
+   * targets whose worker never started left out.
+   */
+  static final Expr WORKER_UP = startedTargets(ofWorkers("up"));
 
   /** {@link #WORKER_UP} with only the labels the worker table shows. */
   static final Expr WORKER_UP_ROWS = max(WORKER_UP).by("environment", "service", "worker_type");

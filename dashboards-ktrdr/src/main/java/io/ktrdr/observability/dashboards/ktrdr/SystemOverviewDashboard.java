@@ -45,7 +45,9 @@ final class SystemOverviewDashboard {
             "Service health",
             "Whether Prometheus scrapes each KTRDR service right now (up of jobs ktrdr-backend and"
                 + " ktrdr-workers). Normal: UP for the backend and all four workers; DOWN means"
-                + " the service does not answer on its metrics endpoint.")
+                + " the service does not answer on its metrics endpoint. Optional worker targets"
+                + " (a port where a worker may not run) appear once their worker has been up"
+                + " within a day; one that was up and stopped shows DOWN.")
         .target(KtrdrPanels.instant(KtrdrQueries.SERVICE_UP, "{{service}}"))
         .size(24, 4)
         .build();
@@ -113,7 +115,8 @@ final class SystemOverviewDashboard {
         .description(
             "One row per KTRDR service: its type, whether Prometheus scrapes it (up) and when it"
                 + " last did. Normal: five rows, all UP, last scrape within the scrape interval"
-                + " (15 s); an old last scrape or DOWN needs a look at that service.")
+                + " (15 s); an old last scrape or DOWN needs a look at that service. Optional"
+                + " worker targets whose worker has not been up within a day are left out.")
         .datasource(KtrdrVariables.PROMETHEUS)
         .target(table(KtrdrQueries.SERVICE_UP_ROWS))
         .target(table(KtrdrQueries.SERVICE_LAST_SCRAPE_ROWS))

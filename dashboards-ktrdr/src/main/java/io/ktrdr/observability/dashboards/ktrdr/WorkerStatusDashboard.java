@@ -92,7 +92,9 @@ final class WorkerStatusDashboard {
         .description(
             "One row per worker: its type, whether Prometheus scrapes it (up) and since when its"
                 + " process runs (process_start_time_seconds). Normal: four rows, all UP; a recent"
-                + " start means a restart, and a DOWN worker has no start time.")
+                + " start means a restart, and a DOWN worker has no start time. Optional targets"
+                + " (a port where a worker may not run) are listed once their worker has been up"
+                + " within a day; one that was up and stopped shows DOWN.")
         .datasource(KtrdrVariables.PROMETHEUS)
         .target(table(KtrdrQueries.WORKER_UP_ROWS))
         .target(table(KtrdrQueries.WORKER_STARTED_ROWS))
@@ -151,7 +153,8 @@ final class WorkerStatusDashboard {
             "Worker availability",
             "Each worker's up over time: green while Prometheus scrapes it, red while it cannot."
                 + " Normal: four green lanes; red stretches are outages, and a lane that starts"
-                + " late is a worker that came up late.")
+                + " late is a worker that came up late. Optional targets whose worker has not"
+                + " been up within a day have no lane.")
         .target(range(KtrdrQueries.WORKER_UP, "{{service}}"))
         .link(
             DataLink.inNewTab(

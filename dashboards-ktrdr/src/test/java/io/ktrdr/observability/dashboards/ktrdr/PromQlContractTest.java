@@ -33,6 +33,8 @@ class PromQlContractTest {
       Map.entry("job", Set.of("ktrdr-backend", "ktrdr-workers")),
       Map.entry("service_type", Set.of("backend", "worker")),
       Map.entry("worker_type", Set.of("backtesting", "training")),
+      // Only on worker targets that may have no worker running.
+      Map.entry("optional", Set.of("true")),
       // Business metrics: only completed, failed and cancelled reach the counter and histogram.
       Map.entry("status", Set.of("completed", "failed", "cancelled")),
       Map.entry("operation_type", Set.copyOf(KtrdrVariables.OPERATION_TYPES)),

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class SystemOverviewDashboardTest {
 
+  /** Optional worker targets whose worker has not been up within a day are not services down. */
+  static final String NEVER_STARTED_LEFT_OUT =
+      " unless on (environment, service) service:ktrdr_optional_target_up:max1d{environment=~\"$environment\"} == 0";
+
   private static final String EVERY_SERVICE =
       "{job=~\"ktrdr-backend|ktrdr-workers\", environment=~\"$environment\","
           + " service=~\"$service\"}";
@@ -48,7 +52,7 @@ class SystemOverviewDashboardTest {
   void serviceHealthShowsUpOfTheBackendAndOfEachWorkerAsUpOrDown() {
     Panel health = panel("Service health");
     assertThat(health.type()).isEqualTo("stat");
-    assertThat(exprs(health)).containsExactly("up" + EVERY_SERVICE);
+    assertThat(exprs(health)).containsExactly("up" + EVERY_SERVICE + NEVER_STARTED_LEFT_OUT);
     assertThat(legends(health)).containsExactly("{{service}}");
     assertThat(health.prometheusTargets()).allMatch(PrometheusTarget::isInstant);
     JsonNode upDown = mappings(health).get(0);
@@ -108,10 +112,11 @@ class SystemOverviewDashboardTest {
     assertThat(services.type()).isEqualTo("table");
     assertThat(exprs(services))
         .containsExactly(
-            "max by (environment, service, service_type, worker_type) (up" + EVERY_SERVICE + ")",
+            "max by (environment, service, service_type, worker_type) (up" + EVERY_SERVICE
+                + NEVER_STARTED_LEFT_OUT + ")",
             "max by (environment, service, service_type, worker_type) (timestamp(up"
                 + EVERY_SERVICE
-                + ")) * 1000");
+                + ")" + NEVER_STARTED_LEFT_OUT + ") * 1000");
     assertThat(services.prometheusTargets())
         .allMatch(target -> target.format() == PrometheusTarget.Format.TABLE)
         .allMatch(PrometheusTarget::isInstant);

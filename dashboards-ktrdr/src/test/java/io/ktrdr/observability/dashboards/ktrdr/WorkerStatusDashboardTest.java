@@ -74,7 +74,8 @@ class WorkerStatusDashboardTest {
     assertThat(health.type()).isEqualTo("table");
     assertThat(exprs(health))
         .containsExactly(
-            "max by (environment, service, worker_type) (up" + WORKERS + ")",
+            "max by (environment, service, worker_type) (up" + WORKERS
+                + SystemOverviewDashboardTest.NEVER_STARTED_LEFT_OUT + ")",
             "max by (environment, service, worker_type) (process_start_time_seconds"
                 + WORKERS
                 + ") * 1000");
@@ -122,7 +123,8 @@ class WorkerStatusDashboardTest {
   void workerAvailabilityIsAStateTimelineOfEachWorkersUp() {
     Panel availability = panel("Worker availability");
     assertThat(availability.type()).isEqualTo("state-timeline");
-    assertThat(exprs(availability)).containsExactly("up" + WORKERS);
+    assertThat(exprs(availability))
+        .containsExactly("up" + WORKERS + SystemOverviewDashboardTest.NEVER_STARTED_LEFT_OUT);
     assertThat(legends(availability)).containsExactly("{{service}}");
     assertThat(mappings(availability).get(0).at("/options/0/text").asText()).isEqualTo("DOWN");
     assertThat(availability.links())

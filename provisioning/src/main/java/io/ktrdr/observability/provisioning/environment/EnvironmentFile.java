@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class EnvironmentFile {
   private static final List<String> TOP_KEYS = List.of("name", "services", "prometheus", "jaeger", "grafana", "compose");
-  private static final List<String> SERVICE_KEYS = List.of("name", "type", "workerType", "host", "port", "metricsPath");
+  private static final List<String> SERVICE_KEYS =
+      List.of("name", "type", "workerType", "host", "port", "metricsPath", "optional");
   private static final List<String> PROMETHEUS_KEYS =
       List.of("url", "scrapeInterval", "evaluationInterval", "retention", "ruleFiles");
   private static final List<String> JAEGER_KEYS = List.of("url", "otlpGrpcUrl", "otlpHttpUrl");
@@ -152,14 +153,21 @@ public final class EnvironmentFile {
     String host = service.string("host", Checks::host);
     Integer port = service.port("port");
     String metricsPath = service.string("metricsPath", Checks::metricsPath);
+    Boolean optional = service.bool("optional", false);
     Optional<String> workerTypeProblem = type == null
         ? Optional.empty()
         : Service.workerTypeProblem(type, Optional.ofNullable(workerType));
     workerTypeProblem.ifPresent(problem -> service.problem("workerType", problem));
-    if (!service.complete(name, type, host, port, metricsPath) || workerTypeProblem.isPresent()) {
+    Optional<String> optionalProblem = type == null || optional == null
+        ? Optional.empty()
+        : Service.optionalProblem(type, optional);
+    optionalProblem.ifPresent(problem -> service.problem("optional", problem));
+    if (!service.complete(name, type, host, port, metricsPath, optional) || workerTypeProblem.isPresent()
+        || optionalProblem.isPresent()) {
       return null;
     }
-    return service.construct(() -> new Service(name, type, Optional.ofNullable(workerType), host, port, metricsPath));
+    return service.construct(
+        () -> new Service(name, type, Optional.ofNullable(workerType), host, port, metricsPath, optional));
   }
 
   private PrometheusSettings readPrometheus(Fields prometheus) {

@@ -13,9 +13,19 @@ import java.util.Optional;
  * @param host where Prometheus reaches the service
  * @param port where Prometheus reaches the service
  * @param metricsPath the path of the metrics endpoint, e.g. {@code /metrics/} on the backend
+ * @param optional workers only: the target may have no worker running (KTRDR's homelab scrapes
+ *     every port a worker could use), so a target that was never up is not a failure; one that was
+ *     up and stopped still is. Becomes the {@code optional="true"} target label.
  */
 public record Service(
-    String name, ServiceType type, Optional<WorkerType> workerType, String host, int port, String metricsPath) {
+    String name, ServiceType type, Optional<WorkerType> workerType, String host, int port, String metricsPath,
+    boolean optional) {
+
+  /** A service that must run (not {@linkplain #optional optional}). */
+  public Service(
+      String name, ServiceType type, Optional<WorkerType> workerType, String host, int port, String metricsPath) {
+    this(name, type, workerType, host, port, metricsPath, false);
+  }
 
   public Service {
     requireNonNull(name, "name");
@@ -28,6 +38,14 @@ public record Service(
     Checks.require("port", Checks.port(port));
     Checks.require("metricsPath", Checks.metricsPath(metricsPath));
     Checks.require("workerType", workerTypeProblem(type, workerType));
+    Checks.require("optional", optionalProblem(type, optional));
+  }
+
+  static Optional<String> optionalProblem(ServiceType type, boolean optional) {
+    if (optional && type != ServiceType.WORKER) {
+      return Optional.of("only a worker target can be optional; the " + type.label() + " must run");
+    }
+    return Optional.empty();
   }
 
   static Optional<String> workerTypeProblem(ServiceType type, Optional<WorkerType> workerType) {
@@ -51,10 +69,13 @@ public record Service(
 
   public Builder toBuilder() {
     return new Builder().name(name).type(type).workerType(workerType.orElse(null)).host(host).port(port)
-        .metricsPath(metricsPath);
+        .metricsPath(metricsPath).optional(optional);
   }
 
-  /** Builds a {@link Service}; every field but {@code workerType} (workers only) is required. */
+  /**
+   * Builds a {@link Service}; every field but {@code workerType} (workers only) and {@code optional}
+   * (false unless set) is required.
+   */
   public static final class Builder {
     private String name;
     private ServiceType type;
@@ -62,6 +83,7 @@ public record Service(
     private String host;
     private int port;
     private String metricsPath;
+    private boolean optional;
 
     private Builder() {}
 
@@ -96,8 +118,14 @@ public record Service(
       return this;
     }
 
+    /** Whether the worker target may have no worker running. */
+    public Builder optional(boolean optional) {
+      this.optional = optional;
+      return this;
+    }
+
     public Service build() {
-      return new Service(name, type, Optional.ofNullable(workerType), host, port, metricsPath);
+      return new Service(name, type, Optional.ofNullable(workerType), host, port, metricsPath, optional);
     }
   }
 }

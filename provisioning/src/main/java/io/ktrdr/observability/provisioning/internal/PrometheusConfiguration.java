@@ -22,6 +22,11 @@ public final class PrometheusConfiguration {
   public static final String ENVIRONMENT_LABEL = "environment";
   /** Workers only: the backend's own {@code ktrdr_workers_*} series carry a {@code worker_type} label. */
   public static final String WORKER_TYPE_LABEL = "worker_type";
+  /**
+   * {@code optional="true"} on targets that may have no worker running; absent on the others. The
+   * dashboards and alerts do not count such a target as down until it has been up.
+   */
+  public static final String OPTIONAL_LABEL = "optional";
 
   private PrometheusConfiguration() {}
 
@@ -62,6 +67,9 @@ public final class PrometheusConfiguration {
     labels.put(SERVICE_LABEL, service.name());
     labels.put(SERVICE_TYPE_LABEL, service.type().label());
     service.workerType().ifPresent(workerType -> labels.put(WORKER_TYPE_LABEL, workerType.label()));
+    if (service.optional()) {
+      labels.put(OPTIONAL_LABEL, "true");
+    }
     return labels;
   }
 }

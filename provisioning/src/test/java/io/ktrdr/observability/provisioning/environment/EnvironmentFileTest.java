@@ -93,7 +93,8 @@ class EnvironmentFileTest {
   void unknownKeyAndTheFieldItMisspellsAreBothReported() {
     assertThat(problems(replaced("port: 5003", "prot: 5003"))).containsExactly(
         FILE + ":8: services[1].port: missing; this field is required",
-        FILE + ":12: services[1].prot: unknown key; expected one of name, type, workerType, host, port, metricsPath");
+        FILE + ":12: services[1].prot: unknown key; expected one of name, type, workerType, host, port, metricsPath,"
+            + " optional");
   }
 
   @Test
@@ -177,6 +178,29 @@ class EnvironmentFileTest {
   void backendWithWorkerTypeIsRefused() {
     assertThat(problems(replaced("type: backend\n", "type: backend\n    workerType: training\n"))).containsExactly(
         FILE + ":5: services[0].workerType: only a worker has a worker type, got \"training\"");
+  }
+
+  @Test
+  void aWorkerTargetCanBeOptional() {
+    Environment environment = parse(replaced("    port: 5003\n", "    port: 5003\n    optional: true\n"));
+
+    assertThat(environment.services()).extracting(Service::optional).containsExactly(false, true);
+    assertThat(environment.service("backtest-worker-1").orElseThrow())
+        .isEqualTo(Service.builder().name("backtest-worker-1").type(ServiceType.WORKER)
+            .workerType(WorkerType.BACKTESTING).host("backtest-worker-1").port(5003).metricsPath("/metrics")
+            .optional(true).build());
+  }
+
+  @Test
+  void optionalThatIsNotABooleanIsRefusedWithFileLineAndField() {
+    assertThat(problems(replaced("    port: 5003\n", "    port: 5003\n    optional: maybe\n"))).containsExactly(
+        FILE + ":13: services[1].optional: expected true or false, got \"maybe\"");
+  }
+
+  @Test
+  void anOptionalBackendIsRefused() {
+    assertThat(problems(replaced("    port: 8000\n", "    port: 8000\n    optional: true\n"))).containsExactly(
+        FILE + ":7: services[0].optional: only a worker target can be optional; the backend must run");
   }
 
   @Test

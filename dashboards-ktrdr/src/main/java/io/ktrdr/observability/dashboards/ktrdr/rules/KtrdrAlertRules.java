@@ -83,14 +83,19 @@ public final class KtrdrAlertRules {
       .build();
 
   public static final AlertRule WORKER_DOWN = AlertRule.builder("KtrdrWorkerDown")
-      .expr(metric("up").eq("job", WORKERS_JOB).eq(0))
+      // An optional target that has not been up for a day has no worker to be down.
+      .expr(metric("up").eq("job", WORKERS_JOB).eq(0)
+          .unless(KtrdrRecordingRules.OPTIONAL_TARGETS_STARTED.series().eq(0))
+          .on("environment", "service"))
       .forDuration(WORKER_DOWN_FOR)
       .severity(Severity.WARNING)
       .summary("KTRDR {{ $labels.worker_type }} worker {{ $labels.service }} is down in"
           + " {{ $labels.environment }}")
       .description("Prometheus has not scraped {{ $labels.service }} for " + WORKER_DOWN_FOR
           + ": the worker is unavailable and the backend cannot hand it {{ $labels.worker_type }}"
-          + " operations. The Worker Status dashboard shows the other workers of the type.")
+          + " operations. The Worker Status dashboard shows the other workers of the type. (An"
+          + " optional target fires only once its worker has been up within "
+          + KtrdrRecordingRules.OPTIONAL_TARGET_MEMORY + ".)")
       .dashboard(WORKER_STATUS_UID, "environment", "worker_type", "service")
       .build();
 

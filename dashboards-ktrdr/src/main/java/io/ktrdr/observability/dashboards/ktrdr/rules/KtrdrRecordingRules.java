@@ -2,6 +2,7 @@ package io.ktrdr.observability.dashboards.ktrdr.rules;
 
 import static io.ktrdr.observability.dashboards.promql.PromQl.histogramQuantile;
 import static io.ktrdr.observability.dashboards.promql.PromQl.metric;
+import static io.ktrdr.observability.dashboards.promql.PromQl.overTime;
 import static io.ktrdr.observability.dashboards.promql.PromQl.rate;
 import static io.ktrdr.observability.dashboards.promql.PromQl.sum;
 
@@ -75,6 +76,28 @@ public final class KtrdrRecordingRules {
           .div(sumKeeping(HTTP_REQUESTS_RATE.series())),
       "Share (0 to 1) of backend HTTP requests answered 5xx over 5m.");
 
+  /**
+   * The target label of worker targets that may have no worker running ({@code optional="true"}):
+   * KTRDR's homelab scrapes every port a worker could use.
+   */
+  public static final String OPTIONAL_LABEL = "optional";
+  /**
+   * How long an optional target counts as started after it was last up: a worker stopped for
+   * longer is taken as removed (a compose profile scaled down), no longer as down.
+   */
+  public static final String OPTIONAL_TARGET_MEMORY = "1d";
+
+  /**
+   * 1 for an optional target that was up at some time in the last day, 0 for one that was not:
+   * never started, or stopped more than a day ago. Dashboards and alerts leave out the targets at 0
+   * instead of showing them down; a worker that was up and stopped is still down for a day.
+   */
+  public static final RecordingRule OPTIONAL_TARGETS_STARTED = new RecordingRule(
+      "service:ktrdr_optional_target_up:max1d",
+      overTime("max", metric("up").eq(OPTIONAL_LABEL, "true"), window(OPTIONAL_TARGET_MEMORY)),
+      "1 for an optional target (optional=\"true\") up at some time over 1d, else 0; keeps every"
+          + " target label.");
+
   /** What operation series are counted on: their type, per environment. */
   static final List<String> OPERATION_KEY = List.of("environment", OperationCounting.OPERATION_TYPE);
 
@@ -134,6 +157,7 @@ public final class KtrdrRecordingRules {
       HTTP_REQUESTS_RATE,
       HTTP_DURATION_BUCKETS_RATE,
       HTTP_5XX_RATIO,
+      OPTIONAL_TARGETS_STARTED,
       OPERATIONS_RUNNING,
       OPERATIONS_FAILED_RATIO,
       OPERATION_DURATION_P95);
