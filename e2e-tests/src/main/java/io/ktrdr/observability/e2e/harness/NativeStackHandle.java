@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ktrdr.observability.e2e.stack.Component;
 import io.ktrdr.observability.e2e.stack.ProvisionedConfiguration;
 import io.ktrdr.observability.e2e.stack.RestartableServers;
+import io.ktrdr.observability.e2e.stack.RunDirectories;
 import io.ktrdr.observability.e2e.stack.StackAddresses;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.PrometheusDuration;
@@ -21,8 +22,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -40,8 +39,6 @@ import java.util.Set;
 public final class NativeStackHandle implements StackHandle {
   /** Prometheus' scrape interval in tests, and so its datasource's {@code timeInterval}: {@value} s. */
   public static final int SCRAPE_INTERVAL_SECONDS = 1;
-
-  private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
   private final RestartableServers servers;
   private final Environment environment;
@@ -78,7 +75,7 @@ public final class NativeStackHandle implements StackHandle {
     if (GrafanaAvailability.ofNativeStack(System.getenv()).state() != GrafanaAvailability.State.ABSENT) {
       components.add(Component.GRAFANA);
     }
-    Path run = projectRoot.resolve("e2e-tests/target/e2e-stack").resolve(LocalDateTime.now().format(RUN_NAME));
+    Path run = RunDirectories.createUnder(projectRoot.resolve("e2e-tests/target/e2e-stack"));
     RestartableServers servers =
         RestartableServers.start(ProvisionedConfiguration.of(environment), components, projectRoot, run);
     return new NativeStackHandle(servers, environment, Duration.ofNanos(System.nanoTime() - startedAt));

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -35,9 +33,6 @@ import java.util.Set;
 public final class NativeStack implements AutoCloseable {
   /** How long each server may take to answer its health endpoint: {@value #DEFAULT_TIMEOUT_SECONDS} s. */
   public static final long DEFAULT_TIMEOUT_SECONDS = 60;
-
-  private static final DateTimeFormatter RUN_NAME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
   private final StackAddresses addresses;
   private final Path runDirectory;
@@ -314,8 +309,7 @@ public final class NativeStack implements AutoCloseable {
     }
 
     private static Path defaultRunDirectory() {
-      return Path.of("target", "native-stack", LocalDateTime.now().format(RUN_NAME))
-          .toAbsolutePath();
+      return RunDirectories.createUnder(Path.of("target", "native-stack"));
     }
   }
 }

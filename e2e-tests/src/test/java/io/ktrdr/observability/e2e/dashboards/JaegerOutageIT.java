@@ -16,10 +16,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Jaeger down for a while: KTRDR keeps working (spans are dropped, not queued forever), and traces come back. */
 @Order(5)
-@ExtendWith(SharedStack.class)
+@ExtendWith(OwnStack.class)
+@Execution(ExecutionMode.CONCURRENT)
 class JaegerOutageIT {
   @Test
   void withJaegerDownTheSimulatorKeepsRunningAndTracesComeBackAfter(StackHandle stack) {
