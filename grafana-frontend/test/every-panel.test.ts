@@ -89,3 +89,11 @@ test('worker health shows a worker whose up is 0 as DOWN', async () => {
     ['ktrdr-backtest-worker-1=UP', 'ktrdr-backtest-worker-2=UP', 'ktrdr-training-worker-1=UP', 'ktrdr-training-worker-2=DOWN']
   );
 });
+
+test('a unit id outside @grafana/data\'s registry is a finding; registered and prefixed ones are not', async () => {
+  const { isKnownUnit } = await import('../src/panels');
+  for (const unit of ['none', 'percentunit', 'reqps', 'opm', 'bytes', 'ms', 's', 'dateTimeAsIso', 'dateTimeFromNow', 'µs', 'suffix: ops']) {
+    assert.equal(isKnownUnit(unit), true, unit);
+  }
+  for (const unit of ['percent_unit', 'requests/s', 'seconds']) assert.equal(isKnownUnit(unit), false, unit);
+});
