@@ -26,22 +26,44 @@ import java.util.stream.Collectors;
  *   <li>Explicit formats: {@code regex}, {@code pipe}, {@code csv}, {@code raw}, {@code glob},
  *       {@code text}, {@code json}, {@code singlequote}, {@code doublequote}.
  * </ul>
+ *
+ * <p>The Prometheus escaping follows Grafana 13.2's {@code interpolateQueryExpr} in either mode of its
+ * {@code prometheusSpecialCharsInLabelValues} feature toggle ({@link PrometheusEscaping}); the toggle is
+ * experimental and off by default, so {@link PrometheusEscaping#CLASSIC} is the default here too.
  */
 public final class TemplateInterpolator {
   private static final Pattern VARIABLE =
       Pattern.compile("\\$(\\w+)|\\[\\[(\\w+?)(?::(\\w+))?\\]\\]|\\$\\{(\\w+)(?:\\.([^:^}]+))?(?::([^}]+))?\\}");
   private static final Pattern REGEX_SPECIAL = Pattern.compile("[-\\[\\]{}()*+?.,\\\\^$|#\\s]");
-  private static final Pattern PROMETHEUS_REGEX_SPECIAL = Pattern.compile("[$^*{}\\[\\]'+?.()|]");
+  /** Regex metacharacters Grafana escapes in classic mode: no quote of either kind. */
+  private static final Pattern CLASSIC_REGEX_SPECIAL = Pattern.compile("[$^*{}\\[\\]+?.()|]");
+  /** With special characters in label values, the single quote is escaped as well. */
+  private static final Pattern SPECIAL_CHARS_REGEX_SPECIAL = Pattern.compile("[$^*{}\\[\\]'+?.()|]");
+  /** A value that is a whole label matcher ({@code job="x"}) keeps its quotes in special-chars mode. */
+  private static final Pattern LABEL_MATCHER = Pattern.compile("^\\w+(=|!=|=~|!~)\".*\"$");
+
+  /** The two behaviours of Grafana's {@code prometheusSpecialCharsInLabelValues} feature toggle. */
+  public enum PrometheusEscaping {
+    /** Toggle off (Grafana 13.2's default): single quotes escaped in plain values, no quote in regexes. */
+    CLASSIC,
+    /** Toggle on: double quotes escaped in plain values and regexes, single quotes in regexes too. */
+    SPECIAL_CHARS_IN_LABEL_VALUES
+  }
 
   private final Map<String, Variable> variables;
   private final Map<String, List<String>> selection;
   private final Map<String, List<String>> options;
+  private final PrometheusEscaping escaping;
 
   private TemplateInterpolator(
-      Map<String, Variable> variables, Map<String, List<String>> selection, Map<String, List<String>> options) {
+      Map<String, Variable> variables,
+      Map<String, List<String>> selection,
+      Map<String, List<String>> options,
+      PrometheusEscaping escaping) {
     this.variables = variables;
     this.selection = selection;
     this.options = options;
+    this.escaping = escaping;
   }
 
   /**
@@ -62,7 +84,12 @@ public final class TemplateInterpolator {
         throw new IllegalArgumentException("selection names no variable of the dashboard: " + name);
       }
     }
-    return new TemplateInterpolator(byName, Map.copyOf(selection), Map.copyOf(options));
+    return new TemplateInterpolator(byName, Map.copyOf(selection), Map.copyOf(options), PrometheusEscaping.CLASSIC);
+  }
+
+  /** The same interpolator with Grafana's escaping in the given mode of its feature toggle. */
+  public TemplateInterpolator withEscaping(PrometheusEscaping escaping) {
+    return new TemplateInterpolator(variables, selection, options, requireNonNull(escaping, "escaping"));
   }
 
   /** The values selected for {@code name}: the selection, else the variable's default. */
@@ -118,11 +145,10 @@ public final class TemplateInterpolator {
         values, format, prometheus, Boolean.TRUE.equals(variable.multi()), Boolean.TRUE.equals(variable.includeAll()));
   }
 
-  private static String formatted(
-      List<String> values, String format, boolean prometheus, boolean multi, boolean includeAll) {
+  private String formatted(List<String> values, String format, boolean prometheus, boolean multi, boolean includeAll) {
     if (format == null) {
       if (prometheus) {
-        return prometheusDefault(values, multi, includeAll);
+        return prometheusDefault(values, multi, includeAll, escaping);
       }
       return values.size() == 1 ? values.get(0) : "{" + String.join(",", values) + "}";
     }
@@ -143,27 +169,47 @@ public final class TemplateInterpolator {
   }
 
   /** The Prometheus datasource's {@code interpolateQueryExpr}. */
-  private static String prometheusDefault(List<String> values, boolean multi, boolean includeAll) {
+  private static String prometheusDefault(
+      List<String> values, boolean multi, boolean includeAll, PrometheusEscaping escaping) {
     if (!multi && !includeAll) {
-      return values.stream().map(TemplateInterpolator::prometheusRegularEscape).collect(Collectors.joining(","));
+      return values.stream().map(v -> prometheusRegularEscape(v, escaping)).collect(Collectors.joining(","));
     }
     if (values.size() == 1) {
-      return prometheusRegexEscape(values.get(0));
+      return prometheusRegexEscape(values.get(0), escaping);
     }
     return values.stream()
-        .map(TemplateInterpolator::prometheusRegexEscape)
+        .map(v -> prometheusRegexEscape(v, escaping))
         .collect(Collectors.joining("|", "(", ")"));
   }
 
-  /** Backslashes doubled and single quotes escaped: the value stays itself inside a PromQL string. */
-  static String prometheusRegularEscape(String value) {
+  /**
+   * A plain value inside a PromQL string: backslashes doubled; in classic mode a single quote becomes
+   * {@code \\'}, with special characters a double quote becomes {@code \"} (and a whole label
+   * matcher such as {@code job="x"} is left as it is).
+   */
+  static String prometheusRegularEscape(String value, PrometheusEscaping escaping) {
+    if (escaping == PrometheusEscaping.SPECIAL_CHARS_IN_LABEL_VALUES) {
+      if (LABEL_MATCHER.matcher(value).matches()) {
+        return value;
+      }
+      return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
     return value.replace("\\", "\\\\").replace("'", "\\\\'");
   }
 
-  /** Regex metacharacters escaped for a regex written inside a PromQL string: {@code a.b} becomes {@code a\\.b}. */
-  static String prometheusRegexEscape(String value) {
-    String backslashes = value.replace("\\", "\\\\\\\\");
-    return PROMETHEUS_REGEX_SPECIAL.matcher(backslashes).replaceAll(m -> Matcher.quoteReplacement("\\\\" + m.group()));
+  /**
+   * Regex metacharacters escaped for a regex written inside a PromQL string ({@code a.b} becomes
+   * {@code a\\.b}), backslashes quadrupled; with special characters a double quote becomes
+   * {@code \\\"} and a single quote is escaped like a metacharacter. Classic mode escapes no quote.
+   */
+  static String prometheusRegexEscape(String value, PrometheusEscaping escaping) {
+    String escaped = value.replace("\\", "\\\\\\\\");
+    Pattern special = CLASSIC_REGEX_SPECIAL;
+    if (escaping == PrometheusEscaping.SPECIAL_CHARS_IN_LABEL_VALUES) {
+      escaped = escaped.replace("\"", "\\\\\\\"");
+      special = SPECIAL_CHARS_REGEX_SPECIAL;
+    }
+    return special.matcher(escaped).replaceAll(m -> Matcher.quoteReplacement("\\\\" + m.group()));
   }
 
   /** Grafana's {@code escapeRegex}, used by the explicit {@code regex} format. */

@@ -55,6 +55,41 @@ class TemplateInterpolatorTest {
         .isEqualTo("up{job=\"a.b\\\\'c\\\\d\"}");
   }
 
+  // Grafana 13.2's interpolateQueryExpr, prometheusSpecialCharsInLabelValues off (its default) and on.
+
+  @Test
+  void classicRegexEscapingLeavesQuotesOfEitherKindAlone() {
+    assertThat(selecting(Map.of("service", List.of("it's \"x\".1"))).prometheusQuery("$service"))
+        .isEqualTo("it's \"x\"\\\\.1");
+    assertThat(selecting(Map.of("service", List.of("a'b", "c\"d"))).prometheusQuery("$service"))
+        .isEqualTo("(a'b|c\"d)");
+  }
+
+  @Test
+  void classicRegexEscapingQuadruplesBackslashesAndEscapesMetacharacters() {
+    assertThat(selecting(Map.of("service", List.of("a\\b$^*{}[]+?.()|"))).prometheusQuery("$service"))
+        .isEqualTo("a\\\\\\\\b\\\\$\\\\^\\\\*\\\\{\\\\}\\\\[\\\\]\\\\+\\\\?\\\\.\\\\(\\\\)\\\\|");
+  }
+
+  @Test
+  void withSpecialCharsRegexEscapingEscapesBothQuotes() {
+    TemplateInterpolator interpolator = selecting(Map.of("service", List.of("it's \"x\".1")))
+        .withEscaping(TemplateInterpolator.PrometheusEscaping.SPECIAL_CHARS_IN_LABEL_VALUES);
+    assertThat(interpolator.prometheusQuery("$service")).isEqualTo("it\\\\'s \\\\\\\"x\\\\\\\"\\\\.1");
+  }
+
+  @Test
+  void withSpecialCharsAPlainValueHasDoubleQuotesEscapedAndSingleQuotesKept() {
+    TemplateInterpolator interpolator = selecting(Map.of("job", List.of("a'b\"c\\d")))
+        .withEscaping(TemplateInterpolator.PrometheusEscaping.SPECIAL_CHARS_IN_LABEL_VALUES);
+    assertThat(interpolator.prometheusQuery("$job")).isEqualTo("a'b\\\"c\\\\d");
+    assertThat(selecting(Map.of("job", List.of("job=\"x\"")))
+            .withEscaping(TemplateInterpolator.PrometheusEscaping.SPECIAL_CHARS_IN_LABEL_VALUES)
+            .prometheusQuery("$job"))
+        .as("a whole label matcher keeps its quotes")
+        .isEqualTo("job=\"x\"");
+  }
+
   @Test
   void everySyntaxOfAVariableIsSubstituted() {
     TemplateInterpolator interpolator = selecting(Map.of("job", List.of("ktrdr-workers")));
