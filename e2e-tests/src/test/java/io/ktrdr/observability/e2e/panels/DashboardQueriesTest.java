@@ -47,7 +47,8 @@ class DashboardQueriesTest {
     assertThat(health.datasourceUid()).isEqualTo("prometheus");
     assertThat(health.instant()).isTrue();
     assertThat(health.finalExpr())
-        .isEqualTo("up{job=~\"ktrdr-backend|ktrdr-workers\", environment=~\".*\", service=~\".*\"}");
+        .isEqualTo("up{job=~\"ktrdr-backend|ktrdr-workers\", environment=~\".*\", service=~\".*\"}"
+            + " unless on (environment, service) service:ktrdr_optional_target_up:max1d{environment=~\".*\"} == 0");
   }
 
   @Test
