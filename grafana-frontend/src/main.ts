@@ -1,5 +1,24 @@
 // The one entry point the Java side calls: a JSON request on stdin, a JSON answer on stdout.
+//
+//   {"command": "judge", "panels": [{"dashboardUid": "...", "panel": {...panel JSON...},
+//     "answers": {"A": {...raw Prometheus or Jaeger answer...}}, "stepMs": 15000}]}
+//   -> {"views": [{"dashboardUid": "...", "id": 2, "title": "...", "type": "stat",
+//        "values": [{"title": "all", "text": "4"}], "findings": []}, ...]}
+//
+// Errors go to stderr with a non-zero exit code; stdout then holds nothing.
 import './viewer';
+import { type Answer, type TargetJson, panelFrames } from './frames';
+import { type PanelJson, type PanelView, judgePanel } from './panels';
+
+interface JudgeRequest {
+  command: 'judge';
+  panels: Array<{
+    dashboardUid: string;
+    panel: PanelJson & { targets?: TargetJson[] };
+    answers: Record<string, Answer>;
+    stepMs: number;
+  }>;
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -7,9 +26,22 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+async function judge(request: JudgeRequest): Promise<{ views: Array<PanelView & { dashboardUid: string }> }> {
+  const views: Array<PanelView & { dashboardUid: string }> = [];
+  for (const item of request.panels) {
+    const frames = panelFrames(item.panel.targets ?? [], item.answers, item.stepMs);
+    const view = await judgePanel(item.panel, frames);
+    views.push({ dashboardUid: item.dashboardUid, ...view });
+  }
+  return { views };
+}
+
 async function main(): Promise<void> {
   const request = JSON.parse(await readStdin()) as { command?: string };
-  throw new Error(`unknown command: ${request.command}`);
+  if (request.command !== 'judge') {
+    throw new Error(`unknown command ${JSON.stringify(request.command)}; the one command is "judge"`);
+  }
+  process.stdout.write(`${JSON.stringify(await judge(request as JudgeRequest))}\n`);
 }
 
 main().catch((err: unknown) => {

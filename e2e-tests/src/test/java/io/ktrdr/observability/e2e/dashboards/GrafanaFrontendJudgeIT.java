@@ -1,0 +1,196 @@
+package io.ktrdr.observability.e2e.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ktrdr.observability.dashboards.model.Dashboard;
+import io.ktrdr.observability.e2e.dashboards.GrafanaFrontendJudge.PanelAnswers;
+import io.ktrdr.observability.e2e.dashboards.GrafanaFrontendJudge.PanelView;
+import io.ktrdr.observability.e2e.harness.ProjectFiles;
+import io.ktrdr.observability.e2e.harness.SimulatorRun;
+import io.ktrdr.observability.e2e.harness.SimulatorSettings;
+import io.ktrdr.observability.e2e.harness.StackHandle;
+import io.ktrdr.observability.e2e.panels.DirectQueryPath;
+import io.ktrdr.observability.e2e.panels.PanelQuery;
+import io.ktrdr.observability.e2e.panels.PrometheusPanelQuery;
+import io.ktrdr.observability.simulator.GroundTruth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every panel as a viewer sees it, judged by Grafana's own front-end code (grafana-frontend: frames as
+ * Grafana 13.2's datasources build them from this run's real Prometheus and Jaeger answers, the
+ * panels' transformations and field config by @grafana/data), against the simulator's ground truth.
+ */
+@Order(4)
+@ExtendWith(SharedStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GrafanaFrontendJudgeIT {
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
+
+  private static StackHandle stack;
+  private static Panels panels;
+  private static SimulatorRun simulator;
+
+  @BeforeAll
+  static void steadyWorkload(StackHandle sharedStack) {
+    stack = sharedStack;
+    panels = new Panels(stack, DirectQueryPath.of(stack.prometheusUri(), stack.jaegerQueryUri()));
+    simulator = SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
+  }
+
+  /** Every panel of the dashboard at its defaults over its default range ending now, as the viewer sees it. */
+  private static Map<String, PanelView> viewsOf(String uid) {
+    Dashboard dashboard = Panels.dashboard(uid);
+    Instant to = Instant.now();
+    JsonNode json = dashboardJson(uid);
+    Map<String, Map<String, JsonNode>> answers = new LinkedHashMap<>();
+    Map<String, Long> steps = new LinkedHashMap<>();
+    for (PanelQuery query : panels.plan(dashboard, Map.of(), Panels.defaultFrom(dashboard, to), to)) {
+      String title = query.panel().panelTitle();
+      answers.computeIfAbsent(title, t -> new LinkedHashMap<>()).put(query.panel().refId(), panels.run(query).body());
+      if (query instanceof PrometheusPanelQuery prometheus) {
+        steps.put(title, prometheus.window().step().toMillis());
+      }
+    }
+    List<PanelAnswers> request = new ArrayList<>();
+    for (JsonNode panel : json.path("panels")) {
+      String title = panel.path("title").asText();
+      if (answers.containsKey(title)) {
+        request.add(new PanelAnswers(uid, panel, answers.get(title), steps.getOrDefault(title, 15_000L)));
+      }
+    }
+    Map<String, PanelView> views = new LinkedHashMap<>();
+    GrafanaFrontendJudge.judge(request).forEach(view -> views.put(view.title(), view));
+    return views;
+  }
+
+  private static JsonNode dashboardJson(String uid) {
+    try {
+      return JSON.readTree(ProjectFiles.dashboardsDirectory(ProjectFiles.root()).resolve(uid + ".json").toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int column(PanelView view, String name) {
+    int index = view.columns().indexOf(name);
+    assertThat(index).as("column %s of %s", name, view.describe()).isNotNegative();
+    return index;
+  }
+
+  @Test
+  @Order(1)
+  void everyPanelOfEveryDashboardShowsDataWithoutAFinding() {
+    await().atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+      List<String> problems = new ArrayList<>();
+      for (Dashboard dashboard : Panels.DASHBOARDS) {
+        for (PanelView view : viewsOf(dashboard.uid()).values()) {
+          view.findings().forEach(f -> problems.add(view.dashboardUid() + " / " + view.title() + ": " + f));
+          if (view.shown() == 0) {
+            problems.add(view.describe() + ": shows nothing");
+          }
+        }
+      }
+      assertThat(problems).as("panels as Grafana's front-end code shows them").isEmpty();
+    });
+    long started = System.nanoTime();
+    Panels.DASHBOARDS.forEach(d -> viewsOf(d.uid()));
+    RunFigures.record("grafana-frontend judge, every panel of every dashboard (queries and Node)",
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  @Test
+  @Order(2)
+  void registeredWorkersShowsTheWorkersOfTheGroundTruth() {
+    await().atMost(DEADLINE).untilAsserted(() -> {
+      GroundTruth truth = simulator.groundTruth();
+      PanelView registered = viewsOf("ktrdr-worker-status").get("Registered workers");
+      assertThat(registered.values()).as(registered.describe())
+          .contains(Map.of("title", "all", "text", Integer.toString(truth.workers().size())));
+      assertThat(truth.workers()).hasSize(4);
+    });
+  }
+
+  @Test
+  @Order(3)
+  void workerHealthListsEveryWorkerOfTheGroundTruthUp() {
+    await().atMost(DEADLINE).untilAsserted(() -> {
+      GroundTruth truth = simulator.groundTruth();
+      PanelView health = viewsOf("ktrdr-worker-status").get("Worker health");
+      int worker = column(health, "Worker");
+      int up = column(health, "Up");
+      Map<String, String> shown = health.rows().stream().collect(Collectors.toMap(r -> r.get(worker), r -> r.get(up)));
+      assertThat(shown).as(health.describe())
+          .isEqualTo(truth.workers().stream().collect(Collectors.toMap(GroundTruth.WorkerTruth::name, w -> "UP")));
+    });
+  }
+
+  @Test
+  @Order(4)
+  void recentOperationsListsTheNewestOperationsFirstWithTheirStartTime() {
+    await().atMost(DEADLINE).untilAsserted(() -> {
+      PanelView recent = viewsOf("ktrdr-operations").get("Recent operations");
+      int start = column(recent, "Start time");
+      assertThat(recent.rows()).as(recent.describe()).isNotEmpty();
+      List<LocalDateTime> times = recent.rows().stream().map(r -> LocalDateTime.parse(r.get(start), SHOWN_TIME)).toList();
+      assertThat(times).as("start times, newest first: %s", recent.describe())
+          .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      Instant newest = times.get(0).toInstant(ZoneOffset.UTC);
+      assertThat(newest).as("the newest operation started during this run: %s", recent.describe())
+          .isAfterOrEqualTo(simulator.startedAt().minusSeconds(1))
+          .isBeforeOrEqualTo(Instant.now());
+    });
+  }
+
+  @Test
+  @Order(5)
+  void errorRateAndCpuShowAsPercentages() {
+    await().atMost(DEADLINE).untilAsserted(() -> {
+      Map<String, PanelView> overview = viewsOf("ktrdr-system-overview");
+      for (String title : List.of("Error rate", "CPU per service")) {
+        PanelView view = overview.get(title);
+        assertThat(view.series()).as(view.describe()).isNotEmpty()
+            .allSatisfy(s -> assertThat(String.valueOf(s.get("last"))).matches("\\d+(\\.\\d+)?%"));
+      }
+    });
+  }
+
+  @Test
+  @Order(6)
+  void aWorkerOutageShowsOneWorkerDownInWorkerHealthThenAllUp() {
+    stack.startSimulator(new SimulatorSettings("worker-outage", 1, WorkerOutageIT.FAULT_TIME_SCALE));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      PanelView health = viewsOf("ktrdr-worker-status").get("Worker health");
+      int up = column(health, "Up");
+      assertThat(health.rows().stream().map(r -> r.get(up)).sorted().toList()).as(health.describe())
+          .containsExactly("DOWN", "UP", "UP", "UP");
+    });
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      PanelView health = viewsOf("ktrdr-worker-status").get("Worker health");
+      int up = column(health, "Up");
+      assertThat(health.rows().stream().map(r -> r.get(up)).toList()).as(health.describe())
+          .containsExactly("UP", "UP", "UP", "UP");
+    });
+  }
+}
