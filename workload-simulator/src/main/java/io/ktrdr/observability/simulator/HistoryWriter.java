@@ -7,7 +7,11 @@ import io.ktrdr.observability.simulator.model.Scenario;
 import io.ktrdr.observability.simulator.model.WorkerSpec;
 import io.ktrdr.observability.simulator.model.WorkerType;
 import io.ktrdr.observability.simulator.model.WorkloadModel;
-import io.ktrdr.observability.simulator.telemetry.BackendMetrics;
+import io.ktrdr.observability.simulator.model.KtrdrDefects;
+import io.ktrdr.observability.simulator.model.Topology;
+import io.ktrdr.observability.simulator.telemetry.AgentMetrics;
+import io.ktrdr.observability.simulator.telemetry.EventMetrics;
+import io.ktrdr.observability.simulator.telemetry.KtrdrMetrics;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess.Activity;
 import io.ktrdr.observability.simulator.telemetry.ApiTraffic;
@@ -51,7 +55,10 @@ import java.util.Map;
  * <p>There is no scrape, so every series carries the labels Prometheus would add to its target
  * ({@code job}, {@code instance}, {@code environment}, {@code service}, {@code service_type} and,
  * on workers, {@code worker_type}), as the generated {@code prometheus.yml} does, and each target
- * gets an {@code up} series (0 while a worker is in an outage, when its scrape would fail).
+ * gets an {@code up} series (0 while a worker is in an outage, when its scrape would fail, and
+ * throughout for a target never started). As a live run, each worker's series carry the {@code
+ * ktrdr_*} families of the operations it ran, the backend's those it ran itself and, with {@link
+ * KtrdrDefects#CURRENT}, the orphan detector's spurious failures of worker-run ones.
  * On request ({@link Builder#httpMetrics}), the backend's HTTP request durations and active
  * requests come from the same instruments as a live run, fed with the requests the model implies
  * (starts, polls, listing, registration, scrapes) and drawn latencies. The business counters and
@@ -65,23 +72,25 @@ public final class HistoryWriter {
 
   private final Scenario scenario;
   private final long seed;
+  // (scenario: the builder's, on this writer's topology and with its ktrdrDefects)
   private final Instant end;
   private final Duration span;
   private final Duration step;
   private final String environment;
   private final String backendInstance;
-  private final Map<String, Integer> workerPorts;
+  private final Topology topology;
   private final boolean httpMetrics;
 
   private HistoryWriter(Builder builder) {
-    this.scenario = builder.scenario;
     this.seed = builder.seed;
     this.end = builder.end;
     this.span = builder.span;
     this.step = builder.step;
     this.environment = builder.environment;
     this.backendInstance = builder.backendInstance;
-    this.workerPorts = new LinkedHashMap<>(builder.workerPorts);
+    this.topology = builder.topology != null ? builder.topology : builder.scenario.topology().orElse(Topology.local());
+    this.scenario = builder.scenario.withTopology(topology)
+        .withKtrdrDefects(builder.ktrdrDefects != null ? builder.ktrdrDefects : builder.scenario.ktrdrDefects());
     this.httpMetrics = builder.httpMetrics;
   }
 
@@ -137,29 +146,37 @@ public final class HistoryWriter {
     int steps = (int) ((last - first) / stepMillis) + 1;
     Instant start = Instant.ofEpochMilli(first);
 
-    List<WorkerSpec> workers = Simulator.workerSpecs(seed, workerPorts, Map.of());
-    WorkloadModel model = new WorkloadModel(scenario, seed, start, workers);
+    List<WorkerSpec> workers = Simulator.workerSpecs(seed, topology.started(), Map.of());
+    WorkloadModel model = new WorkloadModel(scenario, seed, start, workers, Simulator.stops(topology));
     io.ktrdr.observability.simulator.live.GroundTruthRecorder recorder = new io.ktrdr.observability.simulator.live.GroundTruthRecorder(
-        seed, scenario.name(), 1.0, start, start, workers, workerPorts, t -> t);
+        seed, scenario, topology, 1.0, start, start, workers, t -> t);
 
     List<Target> targets = new ArrayList<>();
     PrometheusRegistry backendRegistry = new PrometheusRegistry();
-    BackendMetrics metrics = new BackendMetrics(backendRegistry);
     SimulatedProcess backendProcess = SimulatedProcess.backend(first / 1000.0, seed);
     backendProcess.register(backendRegistry);
-    targets.add(new Target(null, backendRegistry, backendProcess, Labels.of(
+    KtrdrMetrics backendMetrics = new KtrdrMetrics(backendRegistry);
+    AgentMetrics agentMetrics = new AgentMetrics(backendRegistry);
+    targets.add(new Target(null, null, backendRegistry, backendProcess, Labels.of(
         "job", "ktrdr-backend", "instance", backendInstance, "environment", environment,
         "service", "backend", "service_type", "backend")));
-    for (WorkerSpec spec : workers) {
+    Map<String, KtrdrMetrics> workerMetrics = new LinkedHashMap<>();
+    for (Topology.WorkerTarget target : topology.workers()) {
+      WorkerSpec spec = workers.stream().filter(w -> w.name().equals(target.name())).findFirst().orElse(null);
       PrometheusRegistry registry = new PrometheusRegistry();
-      SimulatedProcess process = SimulatedProcess.worker(spec, targets.size() - 1, first / 1000.0, seed);
-      process.register(registry);
-      targets.add(new Target(spec, registry, process, Labels.of(
-          "job", "ktrdr-workers", "instance", spec.name() + ":" + workerPorts.get(spec.name()),
-          "environment", environment, "service", spec.name(), "service_type", "worker",
-          "worker_type", spec.type().label())));
+      SimulatedProcess process = null;
+      if (spec != null) {
+        process = SimulatedProcess.worker(spec, targets.size() - 1, first / 1000.0, seed);
+        process.register(registry);
+        workerMetrics.put(spec.name(), new KtrdrMetrics(registry));
+      }
+      targets.add(new Target(target, spec, registry, process, Labels.of(
+          "job", "ktrdr-workers", "instance", target.name() + ":" + target.port(),
+          "environment", environment, "service", target.name(), "service_type", "worker",
+          "worker_type", target.type().label())));
     }
-    metrics.workers(workers, model.workerStatuses());
+    EventMetrics metrics = new EventMetrics(backendMetrics, agentMetrics, workerMetrics, workers);
+    metrics.workers(model.workerStatuses());
     RecordedRequests requests = httpMetrics ? new RecordedRequests(backendRegistry, backendInstance, seed) : null;
     if (requests != null) {
       workers.forEach(w -> requests.record("POST", ApiTraffic.REGISTER, 200, 5, 120, 17));
@@ -173,7 +190,7 @@ public final class HistoryWriter {
           .orElse(scenario.httpErrorRatio());
       model.advanceTo(Instant.ofEpochMilli(t), (ModelEvent event) -> {
         recorder.record(event);
-        metrics.record(event, workers, model.workerStatuses());
+        metrics.record(event, model.workerStatuses());
         if (requests != null) {
           requests.record(event, errorRatio);
         }
@@ -185,6 +202,11 @@ public final class HistoryWriter {
       List<String> busy = model.busyWorkers();
       int backendOperations = recorder.activeOnBackend();
       for (Target target : targets) {
+        if (target.target != null && target.worker == null) {
+          // A target never started: Prometheus scrapes its port and finds nothing there.
+          series.put("up", "gauge", "", target.labels, "up", Labels.EMPTY, i, 0);
+          continue;
+        }
         List<Activity> activities = new ArrayList<>();
         if (target.worker == null) {
           for (int k = 0; k < backendOperations; k++) {
@@ -285,6 +307,10 @@ public final class HistoryWriter {
 
     /** The requests behind a model event; starts and registrations answered 500 first are sent again, as live. */
     void record(ModelEvent event, double errorRatio) {
+      if (event instanceof ModelEvent.OperationStarted
+          && ((ModelEvent.OperationStarted) event).operation().type().countedOn() == io.ktrdr.observability.simulator.model.OperationType.CountedOn.UNSCRAPED) {
+        return; // started in an agent worker: no request to the backend
+      }
       if (event instanceof ModelEvent.OperationStarted) {
         boolean handedOver = ((ModelEvent.OperationStarted) event).worker() != null;
         String route = ((ModelEvent.OperationStarted) event).operation().type().startPath();
@@ -340,7 +366,9 @@ public final class HistoryWriter {
     }
   }
 
-  private record Target(WorkerSpec worker, PrometheusRegistry registry, SimulatedProcess process, Labels labels) {}
+  /** A scrape target: the backend (no worker target), or a worker target, started (with a spec) or not. */
+  private record Target(Topology.WorkerTarget target, WorkerSpec worker, PrometheusRegistry registry, SimulatedProcess process,
+      Labels labels) {}
 
   /**
    * Samples held series-major, so that each family and each series is written in one piece, in
@@ -461,7 +489,8 @@ public final class HistoryWriter {
     private Duration step = DEFAULT_STEP;
     private String environment = "dev";
     private String backendInstance = "backend:8000";
-    private final Map<String, Integer> workerPorts = new LinkedHashMap<>(Simulator.DEFAULT_WORKER_PORTS);
+    private Topology topology;
+    private KtrdrDefects ktrdrDefects;
     private boolean httpMetrics;
 
     private Builder() {}
@@ -522,14 +551,24 @@ public final class HistoryWriter {
       return this;
     }
 
-    /** Workers and the ports in their {@code instance} labels; default the four of KTRDR. */
+    /** Workers and the ports in their {@code instance} labels, all running; default the scenario's topology, else KTRDR's four. */
     public Builder workers(Map<String, Integer> portsByWorker) {
       requireNonNull(portsByWorker, "portsByWorker");
       if (portsByWorker.isEmpty()) {
         throw new IllegalArgumentException("workers must not be empty");
       }
-      workerPorts.clear();
-      workerPorts.putAll(portsByWorker);
+      return topology(Simulator.topologyOf(portsByWorker));
+    }
+
+    /** Worker targets, ports in their {@code instance} labels; wins over the scenario's topology. */
+    public Builder topology(Topology topology) {
+      this.topology = requireNonNull(topology, "topology");
+      return this;
+    }
+
+    /** Today's KTRDR or a fixed one; wins over the scenario's {@code ktrdrDefects} (default {@code current}). */
+    public Builder ktrdrDefects(KtrdrDefects defects) {
+      this.ktrdrDefects = requireNonNull(defects, "defects");
       return this;
     }
 

@@ -3,7 +3,9 @@ package io.ktrdr.observability.simulator;
 import static java.util.Objects.requireNonNull;
 
 import io.ktrdr.observability.simulator.live.LiveSimulation;
+import io.ktrdr.observability.simulator.model.KtrdrDefects;
 import io.ktrdr.observability.simulator.model.Scenario;
+import io.ktrdr.observability.simulator.model.Topology;
 import io.ktrdr.observability.simulator.model.WorkerSpec;
 import io.ktrdr.observability.simulator.model.WorkerType;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -49,6 +51,18 @@ public final class Simulator {
   /** The four workers of KTRDR's local development setup, with their default ports. */
   public static final Map<String, Integer> DEFAULT_WORKER_PORTS = defaultWorkerPorts();
 
+  /** The worker type a worker named without one gets: training if the name starts with {@code training}. */
+  public static WorkerType typeFromName(String worker) {
+    return worker.startsWith("training") ? WorkerType.TRAINING : WorkerType.BACKTESTING;
+  }
+
+  /** Running workers on these ports, types from their names, as a topology called {@code custom}. */
+  public static Topology topologyOf(Map<String, Integer> portsByWorker) {
+    List<Topology.WorkerTarget> targets = new ArrayList<>();
+    portsByWorker.forEach((name, port) -> targets.add(Topology.WorkerTarget.running(name, typeFromName(name), name, port)));
+    return new Topology("custom", targets);
+  }
+
   private final LiveSimulation.Settings settings;
 
   private Simulator(LiveSimulation.Settings settings) {
@@ -70,10 +84,7 @@ public final class Simulator {
 
   private static Map<String, Integer> defaultWorkerPorts() {
     Map<String, Integer> ports = new LinkedHashMap<>();
-    ports.put("backtest-worker-1", 5003);
-    ports.put("backtest-worker-2", 5004);
-    ports.put("training-worker-1", 5005);
-    ports.put("training-worker-2", 5006);
+    Topology.local().workers().forEach(w -> ports.put(w.name(), w.port()));
     return java.util.Collections.unmodifiableMap(ports);
   }
 
@@ -110,8 +121,13 @@ public final class Simulator {
     private double timeScale = 1.0;
     private String host = DEFAULT_HOST;
     private int backendPort = DEFAULT_BACKEND_PORT;
-    private final Map<String, Integer> workerPorts = new LinkedHashMap<>(DEFAULT_WORKER_PORTS);
+    /** The builder's own worker targets; null: the scenario's topology, else KTRDR's local four. */
+    private Topology topology;
+    /** Ports set by name: a target's port, or a running worker added to the topology. */
+    private final Map<String, Integer> workerPorts = new LinkedHashMap<>();
     private final Map<String, String> workerIds = new LinkedHashMap<>();
+    private KtrdrDefects ktrdrDefects;
+    private boolean anyFreePorts;
     private int controlPort = DEFAULT_CONTROL_PORT;
     private SpanExporter spanExporter;
     private String serviceVersion = "1.0.0";
@@ -153,21 +169,44 @@ public final class Simulator {
       return this;
     }
 
-    /** Port of a worker; a new name adds a worker (its type from the name: {@code training-...} or else backtesting). */
+    /**
+     * Port of a worker target; a name the topology does not have adds a running worker (its type
+     * from the name: {@code training-...} or else backtesting).
+     */
     public Builder workerPort(String worker, int port) {
       requireNonNull(worker, "worker");
       workerPorts.put(worker, checkPort("port of " + worker, port));
       return this;
     }
 
-    /** Sets the workers, replacing the default four: names in order, types from the names. */
+    /** Sets the workers, replacing the default four: names in order, types from the names, all running. */
     public Builder workers(Map<String, Integer> portsByWorker) {
       requireNonNull(portsByWorker, "portsByWorker");
       if (portsByWorker.isEmpty()) {
         throw new IllegalArgumentException("workers must not be empty");
       }
+      portsByWorker.forEach((name, port) -> checkPort("port of " + name, port));
+      return topology(topologyOf(portsByWorker));
+    }
+
+    /**
+     * The worker targets to play, with their types, ports, and which never start or stop for good
+     * (e.g. {@link Topology#homelab()}); wins over the scenario's topology. Default: the scenario's,
+     * else KTRDR's local four.
+     */
+    public Builder topology(Topology topology) {
+      this.topology = requireNonNull(topology, "topology");
       workerPorts.clear();
-      portsByWorker.forEach(this::workerPort);
+      return this;
+    }
+
+    /**
+     * Which KTRDR to play: {@link KtrdrDefects#CURRENT} (today's, its orphan detector's spurious
+     * failures and negative active gauge included) or {@link KtrdrDefects#FIXED}. Wins over the
+     * scenario's {@code ktrdrDefects}, which defaults to {@code current}.
+     */
+    public Builder ktrdrDefects(KtrdrDefects defects) {
+      this.ktrdrDefects = requireNonNull(defects, "defects");
       return this;
     }
 
@@ -183,17 +222,12 @@ public final class Simulator {
     }
 
     /**
-     * Ports free on loopback now everywhere, below the ephemeral range (see {@link FreePorts});
-     * read them from the running simulator.
+     * Ports free on loopback now everywhere (backend, control, every worker target, also those
+     * never started), below the ephemeral range (see {@link FreePorts}), chosen at {@link #build()}
+     * and winning over ports set by name; read them from the running simulator.
      */
     public Builder anyFreePorts() {
-      int[] ports = FreePorts.choose(workerPorts.size() + 2);
-      backendPort = ports[0];
-      controlPort = ports[1];
-      int next = 2;
-      for (Map.Entry<String, Integer> worker : workerPorts.entrySet()) {
-        worker.setValue(ports[next++]);
-      }
+      this.anyFreePorts = true;
       return this;
     }
 
@@ -249,10 +283,28 @@ public final class Simulator {
         String protocol = System.getenv().getOrDefault("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         exporter = otlpExporter(endpoint, protocol);
       }
-      List<WorkerSpec> workers = workerSpecs(seed, workerPorts, workerIds);
-      new io.ktrdr.observability.simulator.model.WorkloadModel(scenario, seed, java.time.Instant.EPOCH, workers); // checks outages name workers
-      return new Simulator(new LiveSimulation.Settings(seed, scenario, timeScale, host, backendPort, workers,
-          Map.copyOf(workerPorts), controlPort, exporter, serviceVersion, environment, tick, backgroundTraffic, statusLine));
+      Topology targets = resolveTopology(topology == null ? scenario.topology().orElse(Topology.local()) : topology, workerPorts);
+      int backend = backendPort;
+      int control = controlPort;
+      if (anyFreePorts) {
+        int[] ports = FreePorts.choose(targets.workers().size() + 2);
+        backend = ports[0];
+        control = ports[1];
+        List<Topology.WorkerTarget> free = new ArrayList<>();
+        for (int i = 0; i < targets.workers().size(); i++) {
+          free.add(targets.workers().get(i).withPort(ports[i + 2]));
+        }
+        targets = new Topology(targets.name(), free);
+      }
+      Scenario played = scenario.withTopology(targets)
+          .withKtrdrDefects(ktrdrDefects == null ? scenario.ktrdrDefects() : ktrdrDefects);
+      List<WorkerSpec> workers = workerSpecs(seed, targets.started(), workerIds);
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      targets.started().forEach(w -> ports.put(w.name(), w.port()));
+      // Checks that outages and stops name started workers.
+      new io.ktrdr.observability.simulator.model.WorkloadModel(played, seed, java.time.Instant.EPOCH, workers, stops(targets));
+      return new Simulator(new LiveSimulation.Settings(seed, played, timeScale, host, backend, workers,
+          ports, control, exporter, serviceVersion, environment, tick, backgroundTraffic, statusLine));
     }
 
     private static int checkPort(String field, int port) {
@@ -263,15 +315,40 @@ public final class Simulator {
     }
   }
 
-  /** Workers with ids drawn from the seed unless configured, types from their names. */
-  public static List<WorkerSpec> workerSpecs(long seed, Map<String, Integer> workerPorts, Map<String, String> fixedIds) {
+  /** The started workers, with ids drawn from the seed unless configured. */
+  public static List<WorkerSpec> workerSpecs(long seed, List<Topology.WorkerTarget> started, Map<String, String> fixedIds) {
     SplittableRandom ids = new SplittableRandom(seed ^ 0x776f726b6572L);
     List<WorkerSpec> specs = new ArrayList<>();
-    for (String name : workerPorts.keySet()) {
+    for (Topology.WorkerTarget target : started) {
       String drawn = String.format(Locale.ROOT, "%08x", ids.nextInt());
-      WorkerType type = name.startsWith("training") ? WorkerType.TRAINING : WorkerType.BACKTESTING;
-      specs.add(new WorkerSpec(name, type, fixedIds.getOrDefault(name, drawn)));
+      specs.add(new WorkerSpec(target.name(), target.type(), fixedIds.getOrDefault(target.name(), drawn)));
     }
     return specs;
+  }
+
+  /** When each worker that stops for good stops, from the start of the run. */
+  public static Map<String, Duration> stops(Topology topology) {
+    Map<String, Duration> stops = new LinkedHashMap<>();
+    topology.workers().forEach(w -> w.stopTime().ifPresent(at -> stops.put(w.name(), at)));
+    return stops;
+  }
+
+  /** {@code base} with ports set by name: a target's port, or a running worker added (type from its name). */
+  public static Topology resolveTopology(Topology base, Map<String, Integer> portsByName) {
+    List<Topology.WorkerTarget> targets = new ArrayList<>(base.workers());
+    portsByName.forEach((name, port) -> {
+      int index = -1;
+      for (int i = 0; i < targets.size(); i++) {
+        if (targets.get(i).name().equals(name)) {
+          index = i;
+        }
+      }
+      if (index >= 0) {
+        targets.set(index, targets.get(index).withPort(port));
+      } else {
+        targets.add(Topology.WorkerTarget.running(name, typeFromName(name), name, port));
+      }
+    });
+    return new Topology(base.name(), targets);
   }
 }

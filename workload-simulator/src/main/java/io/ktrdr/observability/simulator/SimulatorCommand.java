@@ -1,6 +1,8 @@
 package io.ktrdr.observability.simulator;
 
+import io.ktrdr.observability.simulator.model.KtrdrDefects;
 import io.ktrdr.observability.simulator.model.Scenario;
+import io.ktrdr.observability.simulator.model.Topology;
 import io.ktrdr.observability.simulator.model.ScenarioFile;
 import io.ktrdr.observability.simulator.telemetry.ServiceEndpoint;
 import java.io.PrintWriter;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "ktrdr-workload-simulator 0.1.0",
     description = {
-        "Plays a KTRDR backend and its four workers: Prometheus endpoints on their own ports,",
+        "Plays a KTRDR backend and its workers: Prometheus endpoints on their own ports,",
         "spans over OTLP, ground truth as JSON on the control port (GET /ground-truth).",
         "Stops on SIGTERM or Ctrl-C, flushing spans first."},
     subcommands = {HistoryCommand.class},
@@ -40,18 +42,35 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed; same seed and scenario give the same operations (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--ktrdr-defects", paramLabel = "current|fixed",
+        description = "Which KTRDR to play: current (today's: its orphan detector fails some worker-run operations on the "
+            + "backend, whose ktrdr_operations_active goes below zero) or fixed (those defects fixed). "
+            + "Default: the scenario's ktrdrDefects, else current.")
+    String ktrdrDefects;
+
+    @Option(names = "--topology", paramLabel = "NAME",
+        description = "Worker targets: local (KTRDR's four) or homelab (13 worker targets, 6 started, one stopping at "
+            + "model minute 10). Default: the scenario's topology, else local.")
+    String topology;
+
     Scenario resolve(CommandLine.Model.CommandSpec spec) {
       if (scenario != null && scenarioFile != null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "give either --scenario or --scenario-file, not both");
       }
+      Scenario resolved;
       try {
-        if (scenarioFile != null) {
-          return ScenarioFile.load(scenarioFile);
+        resolved = scenarioFile != null ? ScenarioFile.load(scenarioFile) : Scenario.named(scenario == null ? "steady" : scenario);
+        if (topology != null) {
+          resolved = resolved.withTopology(Topology.named(topology));
         }
-        return Scenario.named(scenario == null ? "steady" : scenario);
       } catch (ScenarioFile.ScenarioException | IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
+      if (ktrdrDefects != null) {
+        resolved = resolved.withKtrdrDefects(KtrdrDefects.ofLabel(ktrdrDefects).orElseThrow(() -> new CommandLine.ParameterException(
+            spec.commandLine(), "--ktrdr-defects must be one of " + KtrdrDefects.labels() + ", not " + ktrdrDefects)));
+      }
+      return resolved;
     }
   }
 
@@ -83,7 +102,7 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(names = "--worker-port", paramLabel = "NAME=PORT", mapFallbackValue = "",
       description = "Port of a worker, repeatable (default: backtest-worker-1=5003, backtest-worker-2=5004, "
           + "training-worker-1=5005, training-worker-2=5006). Naming any worker replaces the default four; "
-          + "names starting with 'training' are training workers.")
+          + "names starting with 'training' are training workers. With a topology, sets the port of its target of that name.")
   Map<String, Integer> workerPorts = new LinkedHashMap<>();
 
   @Option(names = "--control-port", defaultValue = "8090", description = "Port of GET /ground-truth (default: ${DEFAULT-VALUE}).")
@@ -136,7 +155,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     try {
       builder.seed(scenarioOptions.seed).scenario(scenario).timeScale(timeScale).host(host)
           .backendPort(backendPort).controlPort(controlPort).environment(environment);
-      if (!workerPorts.isEmpty()) {
+      if (scenario.topology().isPresent()) {
+        workerPorts.forEach(builder::workerPort); // ports of the topology's targets
+      } else if (!workerPorts.isEmpty()) {
         builder.workers(workerPorts);
       }
       String endpoint = otlpEndpoint != null ? otlpEndpoint
@@ -159,8 +180,9 @@ public final class SimulatorCommand implements Callable<Integer> {
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("backend :%d/metrics/, workers %s, ground truth :%d/ground-truth, scenario %s, seed %d%n",
-        running.backendPort(), running.workerPorts(), running.controlPort(), scenario.name(), scenarioOptions.seed);
+    out.printf("backend :%d/metrics/, workers %s, ground truth :%d/ground-truth, scenario %s, seed %d, ktrdr defects %s%n",
+        running.backendPort(), running.workerPorts(), running.controlPort(), scenario.name(), scenarioOptions.seed,
+        running.groundTruth().ktrdrDefects());
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Scrapes every simulated endpoint and holds each family to the telemetry contract. */
 class ContractMetricsTest {
 
-  private static final Set<String> OPERATION_TYPES = Set.of("data_load", "training", "backtesting",
-      "indicator_compute", "fuzzy_analysis", "dummy", "agent_research", "agent_design", "agent_assessment");
+  /** Types the backend creates and counts; agent_design and agent_assessment run where nobody scrapes. */
+  private static final Set<String> BACKEND_TYPES = Set.of("data_load", "indicator_compute", "fuzzy_analysis", "dummy",
+      "agent_research");
+  private static final Set<String> WORKER_TYPES = Set.of("training", "backtesting");
   private static final Set<String> FINAL_STATUSES = Set.of("completed", "failed", "cancelled");
   private static final List<Double> OPERATION_BUCKETS = List.of(1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0,
       1800.0, 3600.0, Double.POSITIVE_INFINITY);
@@ -32,6 +34,10 @@ class ContractMetricsTest {
       "process_resident_memory_bytes", "process_virtual_memory_bytes", "process_start_time_seconds",
       "process_open_fds", "process_max_fds", "python_gc_objects_collected_total",
       "python_gc_objects_uncollectable_total", "python_gc_collections_total", "python_info");
+  /** Worker families: process and runtime, and the ktrdr_* families of its own OperationsService. */
+  private static final Set<String> WORKER_FAMILIES = union(PROCESS_FAMILIES, Set.of("ktrdr_operations_active",
+      "ktrdr_operations_total", "ktrdr_operations_created", "ktrdr_operation_duration_seconds",
+      "ktrdr_operation_duration_seconds_created"));
   private static final Set<String> TARGET_LABELS = Set.of("service", "service_type", "environment", "job", "instance");
 
   private static RunningSimulator simulator;
@@ -49,7 +55,18 @@ class ContractMetricsTest {
       assertThat(backend.family("http_server_duration_milliseconds").labelValues("http_status_code"))
           .contains("200", "404", "503");
       assertThat(backend.family("http_server_duration_milliseconds").labelValues("http_target")).contains("/api/v1/operations");
+      // The orphan detector's spurious failures have taken the backend's gauge below zero.
+      assertThat(backend.family("ktrdr_operations_active").samples().get(0).value()).isNegative();
+      for (String worker : simulator.workerPorts().keySet()) {
+        assertThat(Exposition.scrape(simulator.workerMetricsUri(worker)).familyNames()).as(worker).containsAll(WORKER_FAMILIES);
+      }
     });
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   @AfterAll
@@ -70,23 +87,51 @@ class ContractMetricsTest {
   }
 
   @Test
-  void operationsGaugeCounterAndHistogramAreAsTheContractLists() {
-    assertThat(backend.family("ktrdr_operations_active").type()).isEqualTo("gauge");
-    assertThat(backend.family("ktrdr_operations_active").labelNames()).isEmpty();
-    assertThat(backend.family("ktrdr_operations_active").samples().get(0).value()).isGreaterThanOrEqualTo(0);
+  void operationsGaugeCounterAndHistogramAreAsTheContractLists() throws Exception {
+    List<Exposition> expositions = new java.util.ArrayList<>(List.of(backend));
+    for (String worker : simulator.workerPorts().keySet()) {
+      expositions.add(Exposition.scrape(simulator.workerMetricsUri(worker)));
+    }
+    for (Exposition metrics : expositions) {
+      assertThat(metrics.family("ktrdr_operations_active").type()).isEqualTo("gauge");
+      assertThat(metrics.family("ktrdr_operations_active").labelNames()).isEmpty();
 
+      Exposition.Family total = metrics.family("ktrdr_operations_total");
+      assertThat(total.type()).isEqualTo("counter");
+      assertThat(total.labelNames()).containsExactly("operation_type", "status");
+      assertThat(FINAL_STATUSES).containsAll(total.labelValues("status"));
+      assertThat(metrics.family("ktrdr_operations_created").samples()).hasSameSizeAs(total.samples());
+
+      Exposition.Family duration = metrics.family("ktrdr_operation_duration_seconds");
+      assertThat(duration.type()).isEqualTo("histogram");
+      assertThat(duration.labelNames()).containsExactly("operation_type", "status");
+      assertThat(duration.bucketBounds()).isEqualTo(OPERATION_BUCKETS);
+      assertThat(metrics.familyNames()).contains("ktrdr_operation_duration_seconds_created");
+    }
+  }
+
+  @Test
+  void theBackendCountsItsOwnOperationsAndTodaysOrphanDetectorsFailuresOfWorkerRunOnes() {
     Exposition.Family total = backend.family("ktrdr_operations_total");
-    assertThat(total.type()).isEqualTo("counter");
-    assertThat(total.labelNames()).containsExactly("operation_type", "status");
-    assertThat(OPERATION_TYPES).containsAll(total.labelValues("operation_type"));
-    assertThat(FINAL_STATUSES).containsAll(total.labelValues("status"));
-    assertThat(backend.family("ktrdr_operations_created").samples()).hasSameSizeAs(total.samples());
+    assertThat(union(BACKEND_TYPES, WORKER_TYPES)).containsAll(total.labelValues("operation_type"));
+    assertThat(total.labelValues("operation_type")).containsAnyOf("backtesting", "training").contains("data_load");
+    // A worker-run operation reaches the backend's counter only as a spurious failure.
+    assertThat(total.samples()).filteredOn(s -> WORKER_TYPES.contains(s.labels().get("operation_type")))
+        .isNotEmpty().allSatisfy(s -> assertThat(s.labels()).containsEntry("status", "failed"));
+  }
 
-    Exposition.Family duration = backend.family("ktrdr_operation_duration_seconds");
-    assertThat(duration.type()).isEqualTo("histogram");
-    assertThat(duration.labelNames()).containsExactly("operation_type", "status");
-    assertThat(duration.bucketBounds()).isEqualTo(OPERATION_BUCKETS);
-    assertThat(backend.familyNames()).contains("ktrdr_operation_duration_seconds_created");
+  @Test
+  void eachWorkerCountsOnlyTheOperationsOfItsTypeAndLeavesTheRegistryGaugesWithoutSamples() throws Exception {
+    for (String worker : simulator.workerPorts().keySet()) {
+      Exposition metrics = Exposition.scrape(simulator.workerMetricsUri(worker));
+      String type = worker.startsWith("training") ? "training" : "backtesting";
+
+      assertThat(metrics.family("ktrdr_operations_total").labelValues("operation_type")).as(worker).containsExactly(type);
+      assertThat(metrics.family("ktrdr_operations_active").samples().get(0).value()).as(worker).isBetween(0.0, 1.0);
+      // Declared by the module every KTRDR process imports, never set on a worker: no sample, so no
+      // series (Python prints their HELP and TYPE lines; the Java writer leaves an empty family out).
+      assertThat(metrics.familyNames()).as(worker).doesNotContain("ktrdr_workers_registered_total", "ktrdr_workers_available");
+    }
   }
 
   @Test
@@ -100,7 +145,17 @@ class ContractMetricsTest {
     assertThat(backend.family("agent_cycles_total").labelNames()).containsExactly("outcome");
     assertThat(FINAL_STATUSES).containsAll(backend.family("agent_cycles_total").labelValues("outcome"));
     assertThat(backend.family("agent_cycle_duration_seconds").type()).isEqualTo("histogram");
+    assertThat(backend.family("agent_cycle_duration_seconds").bucketBounds())
+        .containsExactly(60.0, 300.0, 600.0, 900.0, 1200.0, 1800.0, 3600.0, Double.POSITIVE_INFINITY);
+    // Completed cycles only are timed.
+    assertThat(backend.family("agent_cycle_duration_seconds").sum("agent_cycle_duration_seconds_count", Map.of()))
+        .isEqualTo(backend.family("agent_cycles_total").sum("agent_cycles_total", Map.of("outcome", "completed")));
+    assertThat(backend.family("agent_cycles_total").sum("agent_cycles_total", Map.of()))
+        .isGreaterThan(backend.family("agent_cycles_total").sum("agent_cycles_total", Map.of("outcome", "completed")));
     assertThat(backend.family("agent_phase_duration_seconds").labelNames()).containsExactly("phase");
+    assertThat(Set.of("designing", "training", "backtesting", "assessing"))
+        .containsAll(backend.family("agent_phase_duration_seconds").labelValues("phase"));
+    assertThat(backend.family("agent_tokens_total").labelValues("phase")).isSubsetOf("design", "assessment");
     assertThat(backend.family("agent_phase_duration_seconds").bucketBounds())
         .containsExactly(10.0, 30.0, 60.0, 120.0, 300.0, 600.0, Double.POSITIVE_INFINITY);
     assertThat(backend.family("agent_gate_results_total").labelNames()).containsExactly("gate", "result");
@@ -163,12 +218,12 @@ class ContractMetricsTest {
   }
 
   @Test
-  void everyServiceExposesProcessMetricsAndWorkersNothingElse() throws Exception {
+  void everyServiceExposesProcessMetricsAndWorkersOnlyTheirOperationsBeside() throws Exception {
     assertThat(backend.familyNames()).containsAll(PROCESS_FAMILIES);
     assertThat(backend.family("process_cpu_seconds_total").type()).isEqualTo("counter");
     for (String worker : simulator.workerPorts().keySet()) {
       Exposition metrics = Exposition.scrape(simulator.workerMetricsUri(worker));
-      assertThat(metrics.familyNames()).as(worker).isEqualTo(PROCESS_FAMILIES);
+      assertThat(metrics.familyNames()).as(worker).isEqualTo(WORKER_FAMILIES);
     }
   }
 
@@ -218,6 +273,9 @@ class ContractMetricsTest {
     assertThat(truth.workers()).extracting(GroundTruth.WorkerTruth::name)
         .containsExactly("backtest-worker-1", "backtest-worker-2", "training-worker-1", "training-worker-2");
     assertThat(truth.operationsEnded()).isPositive();
+    assertThat(truth.ktrdrDefects()).isEqualTo("current");
+    assertThat(truth.topology()).isEqualTo("local");
+    assertThat(truth.orphanFailuresTotal()).isPositive();
   }
 
   private static List<URI> endpoints() {

@@ -7,12 +7,16 @@ import io.ktrdr.observability.simulator.model.ModelEvent.OperationStarted;
 import io.ktrdr.observability.simulator.model.ModelEvent.WorkerEndpointChanged;
 import io.ktrdr.observability.simulator.model.ModelEvent;
 import io.ktrdr.observability.simulator.model.Operation;
+import io.ktrdr.observability.simulator.model.OperationType;
 import io.ktrdr.observability.simulator.model.Scenario;
+import io.ktrdr.observability.simulator.model.Topology;
 import io.ktrdr.observability.simulator.model.WorkerSpec;
 import io.ktrdr.observability.simulator.model.WorkerType;
 import io.ktrdr.observability.simulator.model.WorkloadModel;
 import io.ktrdr.observability.simulator.telemetry.ApiTraffic;
+import io.ktrdr.observability.simulator.telemetry.EventMetrics;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
+import io.ktrdr.observability.simulator.telemetry.KtrdrMetrics;
 import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
 import io.ktrdr.observability.simulator.telemetry.ServiceEndpoint;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess.Activity;
@@ -75,6 +79,7 @@ public final class LiveSimulation implements AutoCloseable {
   private final SpanPipeline spans;
   private final SdkMeterProvider backendMeterProvider;
   private final SimulatedBackend backend;
+  private final EventMetrics metrics;
   /** KTRDR's command-line client, which starts some of the operations. */
   private final Tracer cli;
   private final Map<String, SimulatedWorker> workers = new LinkedHashMap<>();
@@ -98,7 +103,9 @@ public final class LiveSimulation implements AutoCloseable {
     this.startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     this.startNanos = System.nanoTime();
     this.lastTickNanos = startNanos;
-    this.model = new WorkloadModel(settings.scenario(), settings.seed(), startedAt, settings.workers());
+    Topology topology = settings.scenario().topology().orElseThrow(() -> new IllegalArgumentException("settings need a topology"));
+    this.model = new WorkloadModel(settings.scenario(), settings.seed(), startedAt, settings.workers(),
+        io.ktrdr.observability.simulator.Simulator.stops(topology));
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
     this.spans = new SpanPipeline(settings.spanExporter());
     double startSeconds = startedAt.toEpochMilli() / 1000.0;
@@ -125,8 +132,11 @@ public final class LiveSimulation implements AutoCloseable {
     this.backend = new SimulatedBackend(settings.host(), settings.backendPort(), backendRegistry,
         backendTracer.get("ktrdr.api"), backendMeterProvider.get(HttpTelemetry.SERVER_SCOPE), client, backendProcess,
         workers, this::currentHttpErrorRatio);
-    this.recorder = new GroundTruthRecorder(settings.seed(), settings.scenario().name(), settings.timeScale(), startedAt,
-        startedAt, settings.workers(), settings.workerPorts(), this::wallTimeOf);
+    Map<String, KtrdrMetrics> workerMetrics = new LinkedHashMap<>();
+    workers.forEach((name, worker) -> workerMetrics.put(name, worker.metrics()));
+    this.metrics = new EventMetrics(backend.metrics(), backend.agentMetrics(), workerMetrics, settings.workers());
+    this.recorder = new GroundTruthRecorder(settings.seed(), settings.scenario(), topology, settings.timeScale(), startedAt,
+        startedAt, settings.workers(), this::wallTimeOf);
     this.control = new ServiceEndpoint("control", settings.host(), settings.controlPort(), 1, exchange -> {
       String path = exchange.getRequestURI().getPath();
       byte[] body;
@@ -167,7 +177,7 @@ public final class LiveSimulation implements AutoCloseable {
   }
 
   private void begin() {
-    backend.metrics().workers(settings.workers(), model.workerStatuses());
+    metrics.workers(model.workerStatuses());
     for (SimulatedWorker worker : workers.values()) {
       submit(() -> register(worker));
     }
@@ -252,9 +262,11 @@ public final class LiveSimulation implements AutoCloseable {
 
   private void apply(ModelEvent event) {
     recorder.record(event);
-    backend.metrics().record(event, settings.workers(), model.workerStatuses());
+    metrics.record(event, model.workerStatuses());
     if (event instanceof OperationStarted) {
-      handOver(((OperationStarted) event).operation(), event);
+      if (((OperationStarted) event).operation().type().countedOn() != OperationType.CountedOn.UNSCRAPED) {
+        handOver(((OperationStarted) event).operation(), event);
+      }
     } else if (event instanceof OperationRejected) {
       handOver(((OperationRejected) event).operation(), event);
     } else if (event instanceof OperationEnded) {

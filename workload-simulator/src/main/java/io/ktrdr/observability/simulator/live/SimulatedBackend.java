@@ -24,7 +24,8 @@ import io.ktrdr.observability.simulator.model.OperationStatus;
 import io.ktrdr.observability.simulator.model.OperationType;
 import io.ktrdr.observability.simulator.model.WorkerType;
 import io.ktrdr.observability.simulator.telemetry.ApiTraffic;
-import io.ktrdr.observability.simulator.telemetry.BackendMetrics;
+import io.ktrdr.observability.simulator.telemetry.AgentMetrics;
+import io.ktrdr.observability.simulator.telemetry.KtrdrMetrics;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry.Response;
 import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
@@ -53,7 +54,8 @@ import java.util.function.DoubleSupplier;
 final class SimulatedBackend extends SimulatedService {
 
   private final PrometheusRegistry registry;
-  private final BackendMetrics metrics;
+  private final KtrdrMetrics metrics;
+  private final AgentMetrics agentMetrics;
   private final ScrapeEndpoint scrape;
   private final HttpTelemetry http;
   private final Map<String, SimulatedWorker> workers;
@@ -69,7 +71,8 @@ final class SimulatedBackend extends SimulatedService {
       HttpClient client, SimulatedProcess process, Map<String, SimulatedWorker> workers, DoubleSupplier httpErrorRatio) {
     super("backend", host, port, 4, new HttpTelemetry(tracer, meter, "backend", client), process);
     this.registry = registry;
-    this.metrics = new BackendMetrics(registry);
+    this.metrics = new KtrdrMetrics(registry);
+    this.agentMetrics = new AgentMetrics(registry);
     process.register(registry);
     this.scrape = new ScrapeEndpoint(registry);
     this.workers = workers;
@@ -82,8 +85,12 @@ final class SimulatedBackend extends SimulatedService {
     return bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
   }
 
-  BackendMetrics metrics() {
+  KtrdrMetrics metrics() {
     return metrics;
+  }
+
+  AgentMetrics agentMetrics() {
+    return agentMetrics;
   }
 
   URI uri(String path) {
@@ -200,20 +207,16 @@ final class SimulatedBackend extends SimulatedService {
         ? ((OperationStarted) decision).worker()
         : ((OperationRejected) decision).worker();
     int available = decision instanceof OperationStarted ? ((OperationStarted) decision).availableWorkers() : 0;
-    Span select = tracer.spanBuilder("workers.select").setAttribute(WORKER_TYPE, workerType.label()).startSpan();
-    try (Scope ignored = select.makeCurrent()) {
-      Span registrySpan = tracer.spanBuilder("worker_registry.select_worker")
-          .setAttribute(WORKER_TYPE, workerType.label())
-          .setAttribute(WORKER_AVAILABLE_WORKERS, (long) available)
-          .setAttribute(WORKER_SELECTION_STATUS, worker == null ? "no_workers_available" : "success")
-          .startSpan();
-      if (worker != null) {
-        registrySpan.setAttribute(WORKER_SELECTED_ID, workers.get(worker).spec().id());
-      }
-      registrySpan.end();
-    } finally {
-      select.end();
+    // KTRDR's current commit selects in workers.select itself (worker_registry.select_worker is gone).
+    Span select = tracer.spanBuilder("workers.select")
+        .setAttribute(WORKER_TYPE, workerType.label())
+        .setAttribute(WORKER_AVAILABLE_WORKERS, (long) available)
+        .setAttribute(WORKER_SELECTION_STATUS, worker == null ? "no_workers_available" : "success")
+        .startSpan();
+    if (worker != null) {
+      select.setAttribute(WORKER_SELECTED_ID, workers.get(worker).spec().id());
     }
+    select.end();
     if (worker == null) {
       return new Response(503, "{\"detail\":\"No " + workerType.label() + " workers available\"}");
     }
@@ -253,18 +256,15 @@ final class SimulatedBackend extends SimulatedService {
     running.put(operation.id(), span);
   }
 
+  /** The span an operation the backend runs itself keeps open, named as at KTRDR's current commit. */
   private static String backendSpanName(OperationType type) {
     switch (type) {
       case DATA_LOAD:
-        return "data.load";
+        return "data.download";
       case INDICATOR_COMPUTE:
         return "indicator.calculate";
       case AGENT_RESEARCH:
-        return "agent.research_cycle";
-      case AGENT_DESIGN:
-        return "agent.phase.design";
-      case AGENT_ASSESSMENT:
-        return "agent.phase.assessment";
+        return "agent.coordinator";
       default:
         return null;
     }
@@ -281,11 +281,14 @@ final class SimulatedBackend extends SimulatedService {
     SpanTiming timing = new SpanTiming(span, end);
     if (operation.type() == OperationType.DATA_LOAD) {
       long rows = 1_000 + Math.floorMod(operation.detailSeed(), 250_000);
-      timing.child("data.download", 0.0, 0.6)
+      timing.child("data.load_cache", 0.0, 0.1).end(timing.at(0.1), TimeUnit.NANOSECONDS);
+      timing.child("data.fetch", 0.1, 0.7)
           .setAttribute(DATA_SYMBOL, operation.symbol())
           .setAttribute(DATA_TIMEFRAME, operation.timeframe())
+          .end(timing.at(0.7), TimeUnit.NANOSECONDS);
+      timing.child("data.parse", 0.7, 0.95)
           .setAttribute(DATA_ROWS, rows)
-          .end(timing.at(0.6), TimeUnit.NANOSECONDS);
+          .end(timing.at(0.95), TimeUnit.NANOSECONDS);
       span.setAttribute(DATA_ROWS, rows);
     } else if (operation.type() == OperationType.AGENT_RESEARCH) {
       String[] phases = {"agent.phase.design", "agent.phase.training", "agent.phase.backtest", "agent.phase.assessment"};
@@ -296,8 +299,11 @@ final class SimulatedBackend extends SimulatedService {
             .end(timing.at(bounds[i + 1]), TimeUnit.NANOSECONDS);
       }
     }
-    span.setAttribute(OPERATION_FROM_STATUS, "running");
-    span.setAttribute(OPERATION_TO_STATUS, status.label());
+    timing.child("operation.state_transition", 1.0, 1.0)
+        .setAttribute(OPERATION_ID, operation.id())
+        .setAttribute(OPERATION_FROM_STATUS, "running")
+        .setAttribute(OPERATION_TO_STATUS, status.label())
+        .end(end, TimeUnit.NANOSECONDS);
     span.setAttribute(OPERATION_STATUS, status.label());
     if (error != null) {
       span.setAttribute(OPERATION_ERROR, error);

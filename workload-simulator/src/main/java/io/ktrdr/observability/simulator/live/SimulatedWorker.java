@@ -16,7 +16,9 @@ import io.ktrdr.observability.simulator.model.WorkerType;
 import io.ktrdr.observability.simulator.telemetry.HttpTelemetry;
 import io.ktrdr.observability.simulator.telemetry.ScrapeEndpoint;
 import io.ktrdr.observability.simulator.telemetry.SimulatedProcess;
+import io.ktrdr.observability.simulator.telemetry.KtrdrMetrics;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -29,26 +31,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One simulated worker: its own port with {@code /metrics} (process metrics only, as KTRDR's
- * workers have no meter provider), {@code /health}, and its start endpoint, whose server span
- * continues the backend's trace and carries the worker's work spans.
+ * One simulated worker: its own port with {@code /metrics} (process metrics and the {@code ktrdr_*}
+ * families of its own OperationsService, no HTTP metrics: KTRDR's workers have no meter provider),
+ * {@code /health}, and its start endpoint, whose server span continues the backend's trace and
+ * carries the worker's work spans.
  */
 final class SimulatedWorker extends SimulatedService {
 
   /** Work phases as shares of the operation: name, start, end. */
-  private record Phase(String name, double from, double to, String parent) {}
+  private record Phase(String name, double from, double to) {}
 
+  /** Span names as at KTRDR's current commit: the work spans sit directly under the server span. */
   private static final List<Phase> TRAINING_PHASES = List.of(
-      new Phase("worker.training.execute", 0.0, 1.0, null),
-      new Phase("worker.training.load_data", 0.0, 0.15, "worker.training.execute"),
-      new Phase("training.data_loading", 0.0, 0.08, "worker.training.load_data"),
-      new Phase("training.indicators", 0.08, 0.12, "worker.training.load_data"),
-      new Phase("training.fuzzy_computation", 0.12, 0.15, "worker.training.load_data"),
-      new Phase("worker.training.train_loop", 0.15, 0.95, "worker.training.execute"),
-      new Phase("worker.training.save_model", 0.95, 1.0, "worker.training.execute"));
+      new Phase("training.data_loading", 0.0, 0.08),
+      new Phase("training.indicators", 0.08, 0.12),
+      new Phase("training.fuzzy_computation", 0.12, 0.15));
   private static final List<Phase> BACKTEST_PHASES = List.of(
-      new Phase("backtest.data_loading", 0.0, 0.2, null),
-      new Phase("backtest.feature_compute", 0.2, 0.35, null));
+      new Phase("backtest.data_loading", 0.0, 0.2),
+      new Phase("backtest.feature_compute", 0.2, 0.35));
 
   private final WorkerSpec spec;
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -56,15 +56,23 @@ final class SimulatedWorker extends SimulatedService {
   private final HttpTelemetry http;
   private final Map<String, OpenWork> work = new ConcurrentHashMap<>();
   private final Map<String, Operation> pending = new ConcurrentHashMap<>();
+  private final KtrdrMetrics metrics;
 
-  private record OpenWork(Operation operation, Span span, long startEpochNanos) {}
+  /** An operation at work here: the server span of its start request is the parent of its work spans. */
+  private record OpenWork(Operation operation, SpanContext server, long startEpochNanos) {}
 
   SimulatedWorker(WorkerSpec spec, String host, int port, Tracer tracer, HttpClient client, SimulatedProcess process) {
     super(spec.name(), host, port, 2, new HttpTelemetry(tracer, null, spec.name(), client), process);
     this.spec = spec;
     process.register(registry);
+    this.metrics = new KtrdrMetrics(registry);
     this.scrape = new ScrapeEndpoint(registry);
     this.http = http();
+  }
+
+  /** The {@code ktrdr_*} families of this worker's OperationsService. */
+  KtrdrMetrics metrics() {
+    return metrics;
   }
 
   WorkerSpec spec() {
@@ -97,14 +105,7 @@ final class SimulatedWorker extends SimulatedService {
     if (operation == null) {
       throw new IllegalStateException("unknown operation " + operationId);
     }
-    Tracer tracer = http.tracer();
-    Span span = tracer.spanBuilder(spec.type() == WorkerType.TRAINING ? "worker.train" : "worker.backtest")
-        .setAttribute(OPERATION_ID, operation.id())
-        .setAttribute(OPERATION_TYPE, operation.type().label())
-        .setAttribute(WORKER_TYPE, spec.type().label())
-        .setAttribute(OPERATION_STATUS, "running")
-        .startSpan();
-    work.put(operation.id(), new OpenWork(operation, span, epochNanos()));
+    work.put(operation.id(), new OpenWork(operation, Span.current().getSpanContext(), epochNanos()));
     return "{\"success\":true,\"operation_id\":\"" + operation.id() + "\",\"status\":\"started\"}";
   }
 
@@ -123,41 +124,33 @@ final class SimulatedWorker extends SimulatedService {
     long end = epochNanos();
     long length = Math.max(1, end - open.startEpochNanos());
     double reached = status == OperationStatus.COMPLETED ? 1.0 : 0.1 + 0.8 * ((open.operation().detailSeed() >>> 11) % 1000) / 1000.0;
-    Map<String, Span> spans = new java.util.HashMap<>();
-    String lastPhase = null;
-    for (Phase phase : spec.type() == WorkerType.TRAINING ? TRAINING_PHASES : BACKTEST_PHASES) {
+    List<Phase> phases = spec.type() == WorkerType.TRAINING ? TRAINING_PHASES : BACKTEST_PHASES;
+    Span last = null;
+    for (Phase phase : phases) {
       if (phase.from() >= reached) {
         break;
       }
-      Span parent = phase.parent() == null ? open.span() : spans.get(phase.parent());
-      Span span = http.tracer().spanBuilder(phase.name())
-          .setParent(Context.root().with(parent))
+      if (last != null) {
+        last.end(open.startEpochNanos() + (long) (length * phase.from()), TimeUnit.NANOSECONDS);
+      }
+      last = http.tracer().spanBuilder(phase.name())
+          .setParent(Context.root().with(Span.wrap(open.server())))
           .setStartTimestamp(open.startEpochNanos() + (long) (length * phase.from()), TimeUnit.NANOSECONDS)
           .setAttribute(OPERATION_ID, operationId)
+          .setAttribute(OPERATION_TYPE, open.operation().type().label())
+          .setAttribute(WORKER_TYPE, spec.type().label())
           .startSpan();
-      spans.put(phase.name(), span);
-      lastPhase = phase.name();
     }
-    // End children before parents, each at its share of the run (or where the run stopped).
-    List<Phase> phases = spec.type() == WorkerType.TRAINING ? TRAINING_PHASES : BACKTEST_PHASES;
-    for (int i = phases.size() - 1; i >= 0; i--) {
-      Span span = spans.get(phases.get(i).name());
-      if (span != null) {
-        double to = Math.min(phases.get(i).to(), reached);
-        span.end(open.startEpochNanos() + (long) (length * to), TimeUnit.NANOSECONDS);
-      }
-    }
-    Span workSpan = open.span();
-    workSpan.setAttribute(OPERATION_STATUS, status.label());
-    workSpan.setAttribute(PROGRESS_PERCENTAGE, Math.round(reached * 1000) / 10.0);
-    if (lastPhase != null) {
-      workSpan.setAttribute(PROGRESS_PHASE, lastPhase);
-    }
+    // The last phase reached carries how the operation ended, and ends where the run stopped.
+    last.setAttribute(OPERATION_STATUS, status.label());
+    last.setAttribute(PROGRESS_PERCENTAGE, Math.round(reached * 1000) / 10.0);
+    Phase lastPhase = phases.stream().filter(p -> p.from() < reached).reduce((a, b) -> b).orElseThrow();
+    last.setAttribute(PROGRESS_PHASE, lastPhase.name());
     if (error != null) {
-      workSpan.setAttribute(OPERATION_ERROR, error);
-      workSpan.setStatus(StatusCode.ERROR, error);
+      last.setAttribute(OPERATION_ERROR, error);
+      last.setStatus(StatusCode.ERROR, error);
     }
-    workSpan.end(end, TimeUnit.NANOSECONDS);
+    last.end(open.startEpochNanos() + (long) (length * Math.min(lastPhase.to(), reached)), TimeUnit.NANOSECONDS);
   }
 
   /** Ends whatever still runs, at shutdown. */

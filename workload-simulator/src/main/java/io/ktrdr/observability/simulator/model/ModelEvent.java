@@ -24,6 +24,16 @@ public sealed interface ModelEvent {
       Instant at, Operation operation, OperationStatus status, String worker, Duration ran, String error)
       implements ModelEvent {}
 
+  /**
+   * KTRDR's orphan detector on the backend failed a worker-run operation that its cache still held
+   * as running although its worker had ended it ({@code statusOnWorker}) or lost it: the backend
+   * counts it {@code failed}, observes {@code sinceStart}, and takes 1 off its active gauge, which
+   * never had it. Only in {@link KtrdrDefects#CURRENT}.
+   */
+  record OperationOrphaned(
+      Instant at, Operation operation, String worker, OperationStatus statusOnWorker, Duration sinceStart)
+      implements ModelEvent {}
+
   /** The backend's registry changed a worker's status. */
   record WorkerStatusChanged(
       Instant at, String worker, WorkerStatus from, WorkerStatus to, String reason)

@@ -103,6 +103,8 @@ public final class Scenario {
   private final List<Phase> phases;
   private final List<Outage> outages;
   private final Duration repeatEvery;
+  private final KtrdrDefects ktrdrDefects;
+  private final Topology topology;
 
   private Scenario(Builder builder) {
     this.name = builder.name;
@@ -113,6 +115,29 @@ public final class Scenario {
     this.phases = List.copyOf(builder.phases);
     this.outages = List.copyOf(builder.outages);
     this.repeatEvery = builder.repeatEvery;
+    this.ktrdrDefects = builder.ktrdrDefects;
+    this.topology = builder.topology;
+  }
+
+  /** A builder holding this scenario's values. */
+  public Builder toBuilder() {
+    Builder builder = builder().name(name);
+    ratesPerHour.forEach(builder::ratePerHour);
+    durations.forEach(builder::duration);
+    builder.outcomes(outcomes).httpErrorRatio(httpErrorRatio);
+    phases.forEach(builder::phase);
+    outages.forEach(builder::outage);
+    return builder.repeatEvery(repeatEvery).ktrdrDefects(ktrdrDefects).topology(topology);
+  }
+
+  /** This scenario playing {@code defects}. */
+  public Scenario withKtrdrDefects(KtrdrDefects defects) {
+    return toBuilder().ktrdrDefects(defects).build();
+  }
+
+  /** This scenario on {@code topology}. */
+  public Scenario withTopology(Topology topology) {
+    return toBuilder().topology(topology).build();
   }
 
   /** A builder preset with the {@code steady} scenario's values. */
@@ -179,6 +204,19 @@ public final class Scenario {
     return Optional.ofNullable(repeatEvery);
   }
 
+  /** Which KTRDR is played: today's, with its telemetry defects (the default), or a fixed one. */
+  public KtrdrDefects ktrdrDefects() {
+    return ktrdrDefects;
+  }
+
+  /**
+   * The worker targets the scenario asks for; empty when the simulator's settings say (by default
+   * KTRDR's local four).
+   */
+  public Optional<Topology> topology() {
+    return Optional.ofNullable(topology);
+  }
+
   /** The phase in force at an offset from the start of the run, if any. */
   public Optional<Phase> phaseAt(long offsetMillis) {
     long offset = timelineOffset(offsetMillis);
@@ -217,6 +255,8 @@ public final class Scenario {
     private final List<Phase> phases = new ArrayList<>();
     private final List<Outage> outages = new ArrayList<>();
     private Duration repeatEvery;
+    private KtrdrDefects ktrdrDefects = KtrdrDefects.CURRENT;
+    private Topology topology;
 
     private Builder() {
       steadyRate(OperationType.BACKTESTING, 20, 90, 0.6);
@@ -281,6 +321,18 @@ public final class Scenario {
         throw new IllegalArgumentException("repeatEvery must be positive: " + period);
       }
       this.repeatEvery = period;
+      return this;
+    }
+
+    /** Today's KTRDR with its telemetry defects (default) or a fixed one. */
+    public Builder ktrdrDefects(KtrdrDefects defects) {
+      this.ktrdrDefects = requireNonNull(defects, "defects");
+      return this;
+    }
+
+    /** The worker targets to play; null for the simulator's settings (default). */
+    public Builder topology(Topology topology) {
+      this.topology = topology;
       return this;
     }
 

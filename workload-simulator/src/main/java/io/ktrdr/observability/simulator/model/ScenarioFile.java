@@ -36,13 +36,19 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   - {at: 10m, lasting: 5m, rateFactor: 6, durationFactor: 1, failedRatio: 0.5, httpErrorRatio: 0.2}
  * outages:
  *   - {worker: backtest-worker-2, at: 20m, lasting: 4m}
+ * ktrdrDefects: current       # or fixed: KTRDR once its telemetry defects are fixed
+ * topology: homelab           # or local, or a list of worker targets:
+ * # topology:
+ * #   - {name: backtest-worker-b1, type: backtesting, port: 5003}
+ * #   - {name: backtest-worker-b3, type: backtesting, port: 5007, started: false}
+ * #   - {name: training-worker-gpu, type: training, port: 7005, host: gpu-host, stopsAt: 10m}
  * </pre>
  */
 public final class ScenarioFile {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)?");
   private static final Set<String> TOP_FIELDS = Set.of(
-      "name", "base", "repeatEvery", "ratesPerHour", "durations", "outcomes", "httpErrorRatio", "phases", "outages");
+      "name", "base", "repeatEvery", "ratesPerHour", "durations", "outcomes", "httpErrorRatio", "phases", "outages", "ktrdrDefects", "topology");
 
   private final String file;
 
@@ -151,18 +157,56 @@ public final class ScenarioFile {
           builder.outage(guarded(item, where, () -> new Scenario.Outage(worker, at, lasting)));
         }
       }
+      if ((field = fields.get("ktrdrDefects")) != null) {
+        String value = text(field, "ktrdrDefects");
+        builder.ktrdrDefects(KtrdrDefects.ofLabel(value).orElseThrow(() -> error(fields.get("ktrdrDefects"), "ktrdrDefects",
+            "must be one of " + KtrdrDefects.labels() + ", not " + value)));
+      }
+      if ((field = fields.get("topology")) != null) {
+        builder.topology(topology(field));
+      }
     return guarded(root, "scenario", builder::build);
   }
 
+  private Topology topology(Node field) {
+    if (field instanceof ScalarNode) {
+      String value = text(field, "topology");
+      if (!Topology.BUILT_IN.contains(value)) {
+        throw error(field, "topology", "unknown topology " + value + " (built in: " + String.join(", ", Topology.BUILT_IN) + ")");
+      }
+      return Topology.named(value);
+    }
+    java.util.List<Topology.WorkerTarget> workers = new java.util.ArrayList<>();
+    int index = 0;
+    for (Node item : sequence(field, "topology")) {
+      String where = "topology[" + index++ + "]";
+      Map<String, Node> w = fields(mapping(item, where), where + ".", Set.of("name", "type", "port", "host", "started", "stopsAt"));
+      String name = text(required(w, item, where, "name"), where + ".name");
+      String typeLabel = text(required(w, item, where, "type"), where + ".type");
+      WorkerType type = java.util.Arrays.stream(WorkerType.values()).filter(t -> t.label().equals(typeLabel)).findFirst()
+          .orElseThrow(() -> error(w.get("type"), where + ".type", "must be backtesting or training, not " + typeLabel));
+      double port = number(required(w, item, where, "port"), where + ".port");
+      if (port != Math.rint(port)) {
+        throw error(w.get("port"), where + ".port", "must be a whole number, not " + text(w.get("port"), where + ".port"));
+      }
+      String host = w.containsKey("host") ? text(w.get("host"), where + ".host") : name;
+      boolean started = true;
+      if (w.containsKey("started")) {
+        String value = text(w.get("started"), where + ".started");
+        if (!value.equals("true") && !value.equals("false")) {
+          throw error(w.get("started"), where + ".started", "must be true or false, not " + value);
+        }
+        started = Boolean.parseBoolean(value);
+      }
+      Duration stopsAt = w.containsKey("stopsAt") ? duration(w.get("stopsAt"), where + ".stopsAt") : null;
+      boolean isStarted = started;
+      workers.add(guarded(item, where, () -> new Topology.WorkerTarget(name, type, host, (int) port, isStarted, stopsAt)));
+    }
+    return guarded(field, "topology", () -> new Topology("custom", workers));
+  }
+
   private static Scenario.Builder copyOf(Scenario scenario) {
-    Scenario.Builder builder = Scenario.builder().name(scenario.name());
-    scenario.ratesPerHour().forEach(builder::ratePerHour);
-    scenario.durations().forEach(builder::duration);
-    builder.outcomes(scenario.outcomes()).httpErrorRatio(scenario.httpErrorRatio());
-    scenario.phases().forEach(builder::phase);
-    scenario.outages().forEach(builder::outage);
-    builder.repeatEvery(scenario.repeatEvery().orElse(null));
-    return builder;
+    return scenario.toBuilder();
   }
 
   private Map<String, Node> fields(MappingNode mapping, String prefix, Set<String> allowed) {

@@ -2,6 +2,8 @@ package io.ktrdr.observability.simulator.model;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ktrdr.observability.simulator.model.ModelEvent.OperationOrphaned;
+
 import io.ktrdr.observability.simulator.model.ModelEvent.OperationEnded;
 import io.ktrdr.observability.simulator.model.ModelEvent.OperationRejected;
 import io.ktrdr.observability.simulator.model.ModelEvent.OperationStarted;
@@ -36,6 +38,19 @@ public final class WorkloadModel {
   /** Failed health checks in a row before the backend marks a worker temporarily unavailable. */
   public static final int FAILED_CHECKS_BEFORE_UNAVAILABLE = 3;
 
+  /**
+   * Share of worker-run operations a client polls while they run but not to their end, so that the
+   * backend's cache still holds them as running when their worker is idle: KTRDR's orphan detector
+   * then fails them on the backend ({@link KtrdrDefects#CURRENT}). Measured: 6 of 48 in 10 minutes.
+   */
+  public static final double ORPHAN_SHARE = 0.125;
+
+  /** KTRDR's orphan detector looks at the backend's running operations this often (model time). */
+  public static final Duration ORPHAN_CHECK_INTERVAL = Duration.ofSeconds(60);
+
+  /** ... and fails one whose worker has been idle (or gone) at least this long. */
+  public static final Duration ORPHAN_TIMEOUT = Duration.ofSeconds(60);
+
   private static final List<String> SYMBOLS =
       List.of("AAPL", "MSFT", "EURUSD", "GBPUSD", "USDJPY", "SPY", "QQQ", "TSLA");
   private static final List<String> TIMEFRAMES = List.of("1m", "5m", "15m", "1h", "4h", "1d");
@@ -50,6 +65,7 @@ public final class WorkloadModel {
   private final SplittableRandom durationRandom;
   private final SplittableRandom outcomeRandom;
   private final SplittableRandom detailRandom;
+  private final SplittableRandom orphanRandom;
   private final Map<String, Running> running = new HashMap<>();
   private long sequence;
   private long now;
@@ -57,6 +73,14 @@ public final class WorkloadModel {
 
   /** Creates the model; no event happens before {@link #advanceTo}. */
   public WorkloadModel(Scenario scenario, long seed, Instant start, List<WorkerSpec> workerSpecs) {
+    this(scenario, seed, start, workerSpecs, Map.of());
+  }
+
+  /**
+   * Creates the model with workers that stop for good: {@code stops} gives, by worker name, when
+   * (from the start) each stops answering; the backend then marks it unavailable as in an outage.
+   */
+  public WorkloadModel(Scenario scenario, long seed, Instant start, List<WorkerSpec> workerSpecs, Map<String, Duration> stops) {
     this.scenario = requireNonNull(scenario, "scenario");
     this.start = requireNonNull(start, "start");
     requireNonNull(workerSpecs, "workerSpecs");
@@ -78,7 +102,17 @@ public final class WorkloadModel {
     this.durationRandom = root.split();
     this.outcomeRandom = root.split();
     this.detailRandom = root.split();
+    // Split last, so that the other streams (and so the workload) are those of a model without it.
+    this.orphanRandom = root.split();
     this.now = start.toEpochMilli();
+    requireNonNull(stops, "stops").forEach((name, at) -> {
+      WorkerState worker = workers.get(name);
+      if (worker == null) {
+        throw new IllegalArgumentException(
+            "stop names unknown worker: " + name + " (workers: " + String.join(", ", workers.keySet()) + ")");
+      }
+      scheduleStop(worker, start.toEpochMilli() + at.toMillis());
+    });
     for (OperationType type : OperationType.values()) {
       scheduleNextArrival(type, now);
     }
@@ -239,7 +273,9 @@ public final class WorkloadModel {
       setStatus(worker, WorkerStatus.BUSY, "operation " + operation.id(), sink);
     }
     sink.accept(new OperationStarted(instant(), operation, workerName, available));
-    Running run = new Running(operation, workerName, now);
+    // Drawn for every worker-run operation in either mode, so both modes run the same workload.
+    boolean orphaned = worker != null && orphanRandom.nextDouble() < ORPHAN_SHARE;
+    Running run = new Running(operation, workerName, now, orphaned);
     running.put(operation.id(), run);
     String error = status == OperationStatus.FAILED ? failureMessage(operation.type()) : null;
     schedule(now + runMillis, s -> end(run, status, error, s));
@@ -250,6 +286,9 @@ public final class WorkloadModel {
       return; // already ended, e.g. failed when its worker was lost
     }
     sink.accept(new OperationEnded(instant(), run.operation, status, run.worker, Duration.ofMillis(now - run.startedAt), error));
+    if (run.orphaned) {
+      scheduleOrphanFailure(run, status);
+    }
     if (run.worker != null) {
       WorkerState worker = workers.get(run.worker);
       if (worker.status == WorkerStatus.BUSY) {
@@ -283,12 +322,18 @@ public final class WorkloadModel {
       long down = periodStart + outage.at().toMillis();
       long up = down + outage.lasting().toMillis();
       schedule(down, sink -> {
+        if (worker.stopped || worker.endpointDown) {
+          return;
+        }
         worker.endpointDown = true;
         sink.accept(new WorkerEndpointChanged(instant(), worker.spec.name(), false));
       });
       long detected = down + HEALTH_CHECK_INTERVAL.toMillis() * FAILED_CHECKS_BEFORE_UNAVAILABLE;
       if (detected < up) {
         schedule(detected, sink -> {
+          if (worker.stopped) {
+            return;
+          }
           if (worker.status != WorkerStatus.TEMPORARILY_UNAVAILABLE) {
             setStatus(worker, WorkerStatus.TEMPORARILY_UNAVAILABLE, FAILED_CHECKS_BEFORE_UNAVAILABLE + " health checks failed", sink);
           }
@@ -296,6 +341,9 @@ public final class WorkloadModel {
         });
       }
       schedule(up, sink -> {
+        if (worker.stopped) {
+          return;
+        }
         worker.endpointDown = false;
         sink.accept(new WorkerEndpointChanged(instant(), worker.spec.name(), true));
         if (worker.status == WorkerStatus.TEMPORARILY_UNAVAILABLE) {
@@ -316,7 +364,41 @@ public final class WorkloadModel {
       running.remove(run.operation.id());
       sink.accept(new OperationEnded(instant(), run.operation, OperationStatus.FAILED, run.worker,
           Duration.ofMillis(now - run.startedAt), "worker " + worker.spec.name() + " became unavailable"));
+      // Its worker gone, the backend's cache holds it as running until the orphan detector fails it.
+      scheduleOrphanFailure(run, OperationStatus.FAILED);
     }
+  }
+
+  private void scheduleStop(WorkerState worker, long at) {
+    schedule(at, sink -> {
+      worker.stopped = true;
+      if (!worker.endpointDown) {
+        worker.endpointDown = true;
+        sink.accept(new WorkerEndpointChanged(instant(), worker.spec.name(), false));
+      }
+    });
+    schedule(at + HEALTH_CHECK_INTERVAL.toMillis() * FAILED_CHECKS_BEFORE_UNAVAILABLE, sink -> {
+      setStatus(worker, WorkerStatus.TEMPORARILY_UNAVAILABLE, FAILED_CHECKS_BEFORE_UNAVAILABLE + " health checks failed", sink);
+      failOperationsOn(worker, sink);
+    });
+  }
+
+  // ---- KTRDR's orphan detector (today's defect) ----
+
+  /**
+   * The detector's first pass at least {@link #ORPHAN_TIMEOUT} after the operation ended on its
+   * worker fails it on the backend, in {@link KtrdrDefects#CURRENT} only.
+   */
+  private void scheduleOrphanFailure(Running run, OperationStatus statusOnWorker) {
+    if (scenario.ktrdrDefects() != KtrdrDefects.CURRENT || run.worker == null) {
+      return;
+    }
+    long origin = start.toEpochMilli();
+    long interval = ORPHAN_CHECK_INTERVAL.toMillis();
+    long earliest = now + ORPHAN_TIMEOUT.toMillis() - origin;
+    long at = origin + (earliest + interval - 1) / interval * interval;
+    schedule(at, sink -> sink.accept(new OperationOrphaned(instant(), run.operation, run.worker, statusOnWorker,
+        Duration.ofMillis(now - run.startedAt))));
   }
 
   // ---- helpers ----
@@ -389,6 +471,8 @@ public final class WorkloadModel {
     final WorkerSpec spec;
     WorkerStatus status = WorkerStatus.AVAILABLE;
     boolean endpointDown;
+    /** Stopped for good: outages no longer bring it back. */
+    boolean stopped;
     long lastAssigned = Long.MIN_VALUE;
 
     WorkerState(WorkerSpec spec) {
@@ -400,11 +484,13 @@ public final class WorkloadModel {
     final Operation operation;
     final String worker;
     final long startedAt;
+    final boolean orphaned;
 
-    Running(Operation operation, String worker, long startedAt) {
+    Running(Operation operation, String worker, long startedAt, boolean orphaned) {
       this.operation = operation;
       this.worker = worker;
       this.startedAt = startedAt;
+      this.orphaned = orphaned;
     }
   }
 }
