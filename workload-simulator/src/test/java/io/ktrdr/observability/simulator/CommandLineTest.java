@@ -24,7 +24,8 @@ class CommandLineTest {
   void helpDescribesEveryOptionAndExitsZero() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--scenario", "--scenario-file", "--seed", "--time-scale", "--host",
-        "--backend-port", "--worker-port", "--control-port", "--otlp-endpoint", "--otlp-protocol", "history");
+        "--backend-port", "--worker-port", "--control-port", "--otlp-endpoint", "--otlp-protocol", "--ktrdr-defects",
+        "--topology", "history");
   }
 
   @Test
@@ -40,6 +41,51 @@ class CommandLineTest {
 
     assertThat(run("--scenario-file", file.toString(), "--duration", "1")).isEqualTo(2);
     assertThat(err.toString()).contains(file + ":2: ratesPerHour.training: must be a number, not lots");
+  }
+
+  @Test
+  void anUnknownKtrdrDefectsModeOrTopologyIsRefused() {
+    assertThat(run("--ktrdr-defects", "patched", "--duration", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--ktrdr-defects must be one of current, fixed, not patched");
+    assertThat(run("--topology", "cloud", "--duration", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown topology: cloud (built in: local, homelab)");
+  }
+
+  @Test
+  void theHomelabRunsItsStartedWorkersOnTheGivenPortsAndPlaysTheFixedKtrdrWhenAsked(@TempDir Path dir) throws Exception {
+    int[] ports = FreePorts.choose(8);
+    Path log = dir.resolve("truth.json");
+    // The ground truth is read on the control port while the run lasts.
+    Thread reader = new Thread(() -> {
+      for (int i = 0; i < 40 && !Files.exists(log); i++) {
+        try {
+          Thread.sleep(100);
+          java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + ports[1] + "/ground-truth")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+          Files.writeString(log, response.body());
+        } catch (Exception e) {
+          // not up yet
+        }
+      }
+    });
+    reader.start();
+    int code = run("--host", "127.0.0.1", "--backend-port", String.valueOf(ports[0]), "--control-port", String.valueOf(ports[1]),
+        "--topology", "homelab", "--ktrdr-defects", "fixed", "--worker-port", "backtest-worker-b1=" + ports[2],
+        "--worker-port", "training-worker-gpu=" + ports[3], "--worker-port", "backtest-worker-b2=" + ports[4],
+        "--worker-port", "training-worker-b1=" + ports[5], "--worker-port", "backtest-worker-c1=" + ports[6],
+        "--worker-port", "training-worker-c1=" + ports[7], "--otlp-endpoint", "http://127.0.0.1:9", "--quiet", "--duration", "2");
+    reader.join();
+
+    assertThat(code).as(err.toString()).isZero();
+    GroundTruth truth = GroundTruth.fromJson(Files.readString(log));
+    assertThat(truth.ktrdrDefects()).isEqualTo("fixed");
+    assertThat(truth.topology()).isEqualTo("homelab");
+    assertThat(truth.workers()).hasSize(13);
+    assertThat(truth.workersIn("never_started")).hasSize(7);
+    assertThat(truth.workers()).filteredOn(w -> w.name().equals("backtest-worker-b1") || w.name().equals("training-worker-gpu"))
+        .extracting(GroundTruth.WorkerTruth::port).containsExactly(ports[2], ports[3]);
+    assertThat(out.toString()).contains("ktrdr defects fixed");
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.ktrdr.observability.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ktrdr.observability.simulator.model.KtrdrDefects;
 import io.ktrdr.observability.simulator.model.Scenario;
+import io.ktrdr.observability.simulator.model.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,8 +88,15 @@ class HistoryWriterTest {
 
     OpenMetricsFile history = OpenMetricsFile.check(file);
 
-    assertThat(history.lastSum("ktrdr_operations_total")).isEqualTo(summary.groundTruth().operationsEnded());
-    assertThat(history.lastSum("ktrdr_operation_duration_seconds_count")).isEqualTo(summary.groundTruth().operationsEnded());
+    GroundTruth truth = summary.groundTruth();
+    long unscraped = truth.operations().stream().filter(c -> c.countedOn().equals("unscraped"))
+        .mapToLong(GroundTruth.OperationCount::count).sum();
+    // Every operation a scraped process ran, once, plus today's orphan detector's spurious failures.
+    assertThat(truth.orphanFailuresTotal()).isPositive();
+    assertThat(history.lastSum("ktrdr_operations_total"))
+        .isEqualTo(truth.operationsEnded() - unscraped + truth.orphanFailuresTotal());
+    assertThat(history.lastSum("ktrdr_operation_duration_seconds_count"))
+        .isEqualTo(truth.operationsEnded() - unscraped + truth.orphanFailuresTotal());
     // Two hours of worker-outage: backtest-worker-2 is away from minute 5 to 10 of each hour.
     List<String> downSamples = linesOf(file).filter(l -> l.startsWith("up{") && l.contains("backtest-worker-2") && l.contains("} 0 "))
         .toList();
@@ -95,6 +104,81 @@ class HistoryWriterTest {
     assertThat(summary.groundTruth().endpointChanges()).filteredOn(c -> c.worker().equals("backtest-worker-2"))
         .extracting(c -> c.at() + (c.answering() ? " up" : " down")).containsExactly(
             "2026-11-20T10:05:00Z down", "2026-11-20T10:10:00Z up", "2026-11-20T11:05:00Z down", "2026-11-20T11:10:00Z up");
+  }
+
+  @Test
+  void workerRunOperationsAreOnTheirWorkersBackendLocalOnesOnTheBackendAndOrphanFailuresThereToo() throws Exception {
+    for (KtrdrDefects defects : KtrdrDefects.values()) {
+      Path file = dir.resolve(defects.label() + ".om");
+      HistoryWriter.Summary summary = HistoryWriter.builder().scenario(Scenario.named("steady")).seed(6).end(END)
+          .span(Duration.ofHours(3)).ktrdrDefects(defects).build().write(file);
+      OpenMetricsFile history = OpenMetricsFile.check(file);
+      GroundTruth truth = summary.groundTruth();
+
+      for (GroundTruth.OperationCount count : truth.operations()) {
+        double onWorkers = lastSum(history, "ktrdr-workers", count.operationType(), count.status());
+        double onBackend = lastSum(history, "ktrdr-backend", count.operationType(), count.status());
+        String what = defects.label() + ": " + count.operationType() + " " + count.status();
+        switch (count.countedOn()) {
+          case "workers":
+            assertThat(onWorkers).as(what).isEqualTo(count.count());
+            long orphans = truth.orphanFailures().stream().filter(o -> o.operationType().equals(count.operationType()))
+                .mapToLong(GroundTruth.OrphanFailure::count).sum();
+            assertThat(onBackend).as(what).isEqualTo(count.status().equals("failed") ? orphans : 0);
+            break;
+          case "backend":
+            assertThat(onBackend).as(what).isEqualTo(count.count());
+            assertThat(onWorkers).as(what).isZero();
+            break;
+          default:
+            assertThat(onBackend + onWorkers).as(what).isZero();
+        }
+      }
+      double backendActive = history.lastValues.entrySet().stream()
+          .filter(e -> e.getKey().startsWith("ktrdr_operations_active{") && e.getKey().contains("job=\"ktrdr-backend\""))
+          .mapToDouble(Map.Entry::getValue).sum();
+      assertThat(backendActive).as(defects.label()).isEqualTo(truth.activeGauges().backend());
+      if (defects == KtrdrDefects.CURRENT) {
+        assertThat(truth.orphanFailuresTotal()).isPositive();
+        assertThat(backendActive).isNegative();
+      } else {
+        assertThat(truth.orphanFailures()).isEmpty();
+        assertThat(backendActive).isGreaterThanOrEqualTo(0);
+      }
+    }
+  }
+
+  @Test
+  void theHomelabHasThirteenWorkerTargetsOfWhichTheNeverStartedAreAlwaysDownAndOneStops() throws Exception {
+    Path file = dir.resolve("homelab.om");
+    HistoryWriter.Summary summary = HistoryWriter.builder().scenario(Scenario.named("steady")).seed(2).end(END)
+        .span(Duration.ofHours(1)).topology(Topology.homelab()).build().write(file);
+    OpenMetricsFile history = OpenMetricsFile.check(file);
+    List<String> lines = Files.readAllLines(file);
+
+    Map<String, Double> up = new java.util.TreeMap<>();
+    history.lastValues.forEach((series, value) -> {
+      if (series.startsWith("up{") && series.contains("job=\"ktrdr-workers\"")) {
+        up.put(history.labelsOf.get(series).get("service"), value);
+      }
+    });
+    assertThat(up).hasSize(13);
+    assertThat(up.values().stream().filter(v -> v == 1.0)).hasSize(5);
+    assertThat(summary.groundTruth().workersIn("never_started")).hasSize(7).allSatisfy(w ->
+        assertThat(lines).filteredOn(l -> l.contains("service=\"" + w.name() + "\""))
+            .as("%s, never started", w.name()).isNotEmpty().allMatch(l -> l.startsWith("up{") && l.contains("} 0 ")));
+    assertThat(summary.groundTruth().workersIn("stopped")).extracting(GroundTruth.WorkerTruth::name)
+        .containsExactly("backtest-worker-c1");
+    assertThat(summary.groundTruth().workersIn("stopped").get(0).stoppedAt()).isEqualTo("2026-11-20T11:10:00Z");
+  }
+
+  private static double lastSum(OpenMetricsFile history, String job, String type, String status) {
+    return history.lastValues.entrySet().stream().filter(e -> e.getKey().startsWith("ktrdr_operations_total{"))
+        .filter(e -> {
+          Map<String, String> labels = history.labelsOf.get(e.getKey());
+          return job.equals(labels.get("job")) && type.equals(labels.get("operation_type")) && status.equals(labels.get("status"));
+        })
+        .mapToDouble(Map.Entry::getValue).sum();
   }
 
   @Test
@@ -122,7 +206,13 @@ class HistoryWriterTest {
         }
       }
     }
-    assertThat(started).isEqualTo(summary.groundTruth().operationsStarted());
+    // Agent design and assessment start in KTRDR's agent workers, with no request to the backend.
+    GroundTruth truth = summary.groundTruth();
+    long startedElsewhere = truth.operations().stream().filter(c -> c.countedOn().equals("unscraped"))
+        .mapToLong(GroundTruth.OperationCount::count).sum()
+        + truth.active().stream().filter(a -> a.countedOn().equals("unscraped")).mapToLong(GroundTruth.ActiveCount::count).sum();
+    assertThat(startedElsewhere).isPositive();
+    assertThat(started).isEqualTo(truth.operationsStarted() - startedElsewhere);
     assertThat(refused).isEqualTo(summary.groundTruth().operationsRejected()).isPositive();
   }
 

@@ -44,9 +44,41 @@ class ScenarioFileTest {
   }
 
   @Test
+  void aScenarioPlaysTodaysKtrdrUnlessItAsksForTheFixedOne() {
+    assertThat(parse("name: x\n").ktrdrDefects()).isEqualTo(KtrdrDefects.CURRENT);
+    assertThat(parse("name: x\nktrdrDefects: fixed\n").ktrdrDefects()).isEqualTo(KtrdrDefects.FIXED);
+    assertThat(parse("name: x\nbase: burst\nktrdrDefects: fixed\n").phases()).isEqualTo(Scenario.named("burst").phases());
+    assertThatThrownBy(() -> parse("name: x\nktrdrDefects: patched\n"))
+        .hasMessage("scenario.yaml:2: ktrdrDefects: must be one of current, fixed, not patched");
+  }
+
+  @Test
+  void aTopologyIsABuiltInOneOrAListOfWorkerTargets() {
+    assertThat(parse("name: x\n").topology()).isEmpty();
+    assertThat(parse("name: x\ntopology: homelab\n").topology()).contains(Topology.homelab());
+    Scenario custom = parse(String.join("\n",
+        "name: two-hosts",
+        "topology:",
+        "  - {name: backtest-worker-b1, type: backtesting, port: 5003, host: worker-host-b}",
+        "  - {name: backtest-worker-b3, type: backtesting, port: 5007, started: false}",
+        "  - {name: training-worker-gpu, type: training, port: 7005, stopsAt: 10m}"));
+
+    assertThat(custom.topology().orElseThrow().workers()).containsExactly(
+        new Topology.WorkerTarget("backtest-worker-b1", WorkerType.BACKTESTING, "worker-host-b", 5003, true, null),
+        new Topology.WorkerTarget("backtest-worker-b3", WorkerType.BACKTESTING, "backtest-worker-b3", 5007, false, null),
+        new Topology.WorkerTarget("training-worker-gpu", WorkerType.TRAINING, "training-worker-gpu", 7005, true, Duration.ofMinutes(10)));
+    assertThatThrownBy(() -> parse("name: x\ntopology: datacenter\n"))
+        .hasMessage("scenario.yaml:2: topology: unknown topology datacenter (built in: local, homelab)");
+    assertThatThrownBy(() -> parse("name: x\ntopology:\n  - {name: a, type: gpu, port: 1}\n"))
+        .hasMessage("scenario.yaml:3: topology[0].type: must be backtesting or training, not gpu");
+    assertThatThrownBy(() -> parse("name: x\ntopology:\n  - {name: a, type: training, port: 1, started: false, stopsAt: 5m}\n"))
+        .hasMessage("scenario.yaml:3: topology[0]: worker a can stop only if started, after a positive time: PT5M");
+  }
+
+  @Test
   void anUnknownFieldIsNamedWithItsLine() {
     assertThatThrownBy(() -> parse("name: x\nrates: {backtesting: 3}\n"))
-        .hasMessage("scenario.yaml:2: rates: unknown field (allowed: base, durations, httpErrorRatio, name, outages, outcomes, phases, ratesPerHour, repeatEvery)");
+        .hasMessage("scenario.yaml:2: rates: unknown field (allowed: base, durations, httpErrorRatio, ktrdrDefects, name, outages, outcomes, phases, ratesPerHour, repeatEvery, topology)");
   }
 
   @Test
