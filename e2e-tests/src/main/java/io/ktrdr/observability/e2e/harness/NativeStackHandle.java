@@ -157,6 +157,7 @@ public final class NativeStackHandle implements StackHandle {
         .controlPort(FreePorts.choose())
         .otlp(otlpGrpcEndpoint().toString(), "grpc")
         .scenario(Scenario.named(settings.scenario()))
+        .ktrdrDefects(settings.ktrdrDefects())
         .seed(settings.seed())
         .timeScale(settings.timeScale())
         .build()
