@@ -71,10 +71,10 @@ class CommandLineTest {
     });
     reader.start();
     int code = run("--host", "127.0.0.1", "--backend-port", String.valueOf(ports[0]), "--control-port", String.valueOf(ports[1]),
-        "--topology", "homelab", "--ktrdr-defects", "fixed", "--worker-port", "backtest-worker-b1=" + ports[2],
-        "--worker-port", "training-worker-gpu=" + ports[3], "--worker-port", "backtest-worker-b2=" + ports[4],
-        "--worker-port", "training-worker-b1=" + ports[5], "--worker-port", "backtest-worker-c1=" + ports[6],
-        "--worker-port", "training-worker-c1=" + ports[7], "--otlp-endpoint", "http://127.0.0.1:9", "--quiet", "--duration", "2");
+        "--topology", "homelab", "--ktrdr-defects", "fixed", "--worker-port", "backtest-b-5003=" + ports[2],
+        "--worker-port", "training-gpu-5005=" + ports[3], "--worker-port", "backtest-b-5004=" + ports[4],
+        "--worker-port", "training-b-5005=" + ports[5], "--worker-port", "backtest-c-5003=" + ports[6],
+        "--worker-port", "training-c-5005=" + ports[7], "--otlp-endpoint", "http://127.0.0.1:9", "--quiet", "--duration", "2");
     reader.join();
 
     assertThat(code).as(err.toString()).isZero();
@@ -83,7 +83,7 @@ class CommandLineTest {
     assertThat(truth.topology()).isEqualTo("homelab");
     assertThat(truth.workers()).hasSize(13);
     assertThat(truth.workersIn("never_started")).hasSize(7);
-    assertThat(truth.workers()).filteredOn(w -> w.name().equals("backtest-worker-b1") || w.name().equals("training-worker-gpu"))
+    assertThat(truth.workers()).filteredOn(w -> w.name().equals("backtest-b-5003") || w.name().equals("training-gpu-5005"))
         .extracting(GroundTruth.WorkerTruth::port).containsExactly(ports[2], ports[3]);
     assertThat(out.toString()).contains("ktrdr defects fixed");
   }

@@ -168,7 +168,7 @@ class HistoryWriterTest {
         assertThat(lines).filteredOn(l -> l.contains("service=\"" + w.name() + "\""))
             .as("%s, never started", w.name()).isNotEmpty().allMatch(l -> l.startsWith("up{") && l.contains("} 0 ")));
     assertThat(summary.groundTruth().workersIn("stopped")).extracting(GroundTruth.WorkerTruth::name)
-        .containsExactly("backtest-worker-c1");
+        .containsExactly("backtest-b-5004");
     assertThat(summary.groundTruth().workersIn("stopped").get(0).stoppedAt()).isEqualTo("2026-11-20T11:10:00Z");
   }
 

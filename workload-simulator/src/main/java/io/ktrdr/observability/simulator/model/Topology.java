@@ -17,7 +17,8 @@ import java.util.Set;
  * #homelab()} is its homelab (contract, "KTRDR's other topologies"): two worker hosts with a port for
  * up to three workers of each type (5003, 5004, 5007 backtesting; 5005, 5006, 5008 training) and a
  * GPU training worker on a host of its own, 13 targets of which 6 workers run and one of them stops
- * at model minute 10, so that 5 answer afterwards. One simulator plays every host on one machine,
+ * at model minute 10, so that 5 answer afterwards; the names are those of {@code
+ * environments/homelab.yaml}. One simulator plays every host on one machine,
  * so each host's ports are shifted by {@value #HOST_PORT_SHIFT} per host.
  */
 public record Topology(String name, List<WorkerTarget> workers) {
@@ -126,9 +127,11 @@ public record Topology(String name, List<WorkerTarget> workers) {
   }
 
   /**
-   * KTRDR's homelab: hosts {@code b} and {@code c} with ports for three workers of each type, and
-   * a GPU training worker. Running: on b two backtest workers and one training worker, on c one of
-   * each (the backtest worker stops at {@link #HOMELAB_STOP}), and the GPU worker.
+   * KTRDR's homelab, named as {@code environments/homelab.yaml} names its targets ({@code
+   * <type>-<host>-<port>}): hosts {@code b} and {@code c} with ports for three workers of each type,
+   * and a GPU training worker. Running: the first worker of each type on each host and the GPU
+   * worker (the targets the environment requires), and one optional one, {@code backtest-b-5004},
+   * which stops at {@link #HOMELAB_STOP}; the other seven optional targets are never started.
    */
   public static Topology homelab() {
     List<WorkerTarget> workers = new ArrayList<>();
@@ -136,20 +139,19 @@ public record Topology(String name, List<WorkerTarget> workers) {
     int[] trainingPorts = {5005, 5006, 5008};
     String[] hosts = {"b", "c"};
     for (int h = 0; h < hosts.length; h++) {
-      String host = "worker-host-" + hosts[h];
+      String host = "ktrdr-workers-" + hosts[h];
       int shift = h * HOST_PORT_SHIFT;
-      int backtestsRunning = h == 0 ? 2 : 1;
       for (int i = 0; i < 3; i++) {
-        String name = "backtest-worker-" + hosts[h] + (i + 1);
-        Duration stop = h == 1 && i == 0 ? HOMELAB_STOP : null;
-        workers.add(new WorkerTarget(name, WorkerType.BACKTESTING, host, backtestPorts[i] + shift, i < backtestsRunning, stop));
+        boolean stopping = h == 0 && i == 1;
+        workers.add(new WorkerTarget("backtest-" + hosts[h] + "-" + backtestPorts[i], WorkerType.BACKTESTING, host,
+            backtestPorts[i] + shift, i == 0 || stopping, stopping ? HOMELAB_STOP : null));
       }
       for (int i = 0; i < 3; i++) {
-        String name = "training-worker-" + hosts[h] + (i + 1);
-        workers.add(new WorkerTarget(name, WorkerType.TRAINING, host, trainingPorts[i] + shift, i < 1, null));
+        workers.add(new WorkerTarget("training-" + hosts[h] + "-" + trainingPorts[i], WorkerType.TRAINING, host,
+            trainingPorts[i] + shift, i == 0, null));
       }
     }
-    workers.add(WorkerTarget.running("training-worker-gpu", WorkerType.TRAINING, "gpu-host", 5005 + 2 * HOST_PORT_SHIFT));
+    workers.add(WorkerTarget.running("training-gpu-5005", WorkerType.TRAINING, "ktrdr-gpu", 5005 + 2 * HOST_PORT_SHIFT));
     return new Topology("homelab", workers);
   }
 
