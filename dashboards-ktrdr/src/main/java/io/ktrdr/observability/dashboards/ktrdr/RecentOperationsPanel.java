@@ -57,7 +57,10 @@ final class RecentOperationsPanel {
                 + " span): what started them, when, how long the starting request took, and"
                 + " whether the backend recorded the operation as failed (operation.status)."
                 + " Click a trace id to open the trace. Normal: Failed 'no'; a 'failed' row is"
-                + " worth opening. Run times of operations are in the duration panels.")
+                + " worth opening. A backtest or training that failed on its worker shows 'no'"
+                + " here (the worker records it, under a service name a search cannot know); the"
+                + " success and failure rate panel counts it. Run times of operations are in the"
+                + " duration panels.")
         .datasource(KtrdrVariables.JAEGER)
         .target(
             JaegerTarget.search(TraceLinks.BACKEND_SERVICE)
