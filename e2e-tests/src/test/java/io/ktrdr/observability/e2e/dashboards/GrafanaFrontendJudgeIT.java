@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,12 +52,20 @@ class GrafanaFrontendJudgeIT {
   private static StackHandle stack;
   private static Panels panels;
   private static SimulatorRun simulator;
+  private static long startedNanos;
 
   @BeforeAll
   static void steadyWorkload(StackHandle sharedStack) {
+    startedNanos = System.nanoTime();
     stack = sharedStack;
     panels = new Panels(stack, DirectQueryPath.of(stack.prometheusUri(), stack.jaegerQueryUri()));
     simulator = SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
+  }
+
+  @AfterAll
+  static void recordTime() {
+    RunFigures.record("GrafanaFrontendJudgeIT, all its tests (what the judge adds to the end-to-end run)",
+        Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 
   /** Every panel of the dashboard at its defaults over its default range ending now, as the viewer sees it. */
