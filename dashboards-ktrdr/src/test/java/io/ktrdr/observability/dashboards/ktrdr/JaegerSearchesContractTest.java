@@ -30,8 +30,8 @@ class JaegerSearchesContractTest {
 
   /** The contract's backend spans (service methods, agent spans); FastAPI server spans are "METHOD /path". */
   private static final Set<String> BACKEND_SPANS = Set.of("operations.create", "operations.list",
-      "workers.select", "workers.list", "data.load", "data.download", "training.start",
-      "indicator.calculate", "worker_registry.select_worker", "agent.research_cycle",
+      "workers.select", "workers.list", "data.load_cache", "data.download", "data.fetch", "data.parse",
+      "training.start", "indicator.calculate", "operation.state_transition", "agent.coordinator",
       "agent.phase.design", "agent.phase.training", "agent.phase.backtest", "agent.phase.assessment");
   private static final Pattern SERVER_SPAN = Pattern.compile("(GET|POST|PUT|PATCH|DELETE) /api/v1/\\S+");
 
