@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ktrdr.observability.dashboards.ktrdr.KtrdrDashboards;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.provisioning.environment.Environment;
+import io.ktrdr.observability.provisioning.internal.AlertmanagerConfiguration;
 import io.ktrdr.observability.provisioning.internal.ComposeFile;
 import io.ktrdr.observability.provisioning.internal.DashboardFiles;
 import io.ktrdr.observability.provisioning.internal.GrafanaProvisioning;
@@ -40,6 +41,8 @@ public final class Provisioning {
   public static final String ADMIN_PASSWORD_CHECK = "grafana/" + GrafanaScripts.ADMIN_PASSWORD_CHECK;
   public static final String DEFAULT_LOGIN_CHECK = "grafana/" + GrafanaScripts.DEFAULT_LOGIN_CHECK;
   public static final String PROMETHEUS_DIR = "prometheus";
+  /** Alertmanager's configuration, for environments with an {@code alerting} section. */
+  public static final String ALERTMANAGER_CONFIG = "alertmanager/alertmanager.yml";
   public static final String PROMETHEUS_CONFIG = PROMETHEUS_DIR + "/prometheus.yml";
   /** The generated rule files, beside {@code prometheus.yml}. */
   public static final String PROMETHEUS_RULES_DIR = PROMETHEUS_DIR + "/" + PrometheusRules.DIR;
@@ -119,6 +122,9 @@ public final class Provisioning {
     files.put(ADMIN_PASSWORD_CHECK, GrafanaScripts.adminPasswordCheck());
     files.put(DEFAULT_LOGIN_CHECK, GrafanaScripts.defaultLoginCheck(environment));
     files.put(PROMETHEUS_CONFIG, PrometheusConfiguration.render(environment));
+    if (environment.alerting().isPresent()) {
+      files.put(ALERTMANAGER_CONFIG, AlertmanagerConfiguration.render(environment));
+    }
     files.put(PROMETHEUS_DIR + "/" + PrometheusRules.RECORDING_FILE, PrometheusRules.recording(environment));
     files.put(PROMETHEUS_DIR + "/" + PrometheusRules.ALERTING_FILE, PrometheusRules.alerting(environment));
     return files;

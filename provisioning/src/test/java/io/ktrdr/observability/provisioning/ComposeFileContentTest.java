@@ -39,7 +39,8 @@ class ComposeFileContentTest {
 
   @Test
   void observabilityServicesRunThePinnedImages() {
-    assertThat(map(compose.get("services"))).containsOnlyKeys("grafana", "prometheus", "jaeger", "simulator");
+    assertThat(map(compose.get("services")))
+        .containsOnlyKeys("grafana", "prometheus", "jaeger", "alertmanager", "simulator");
     assertThat(service("grafana").get("image")).isEqualTo("grafana/grafana:13.2.3");
     assertThat(service("prometheus").get("image")).isEqualTo("prom/prometheus:v3.14.0");
     assertThat(service("jaeger").get("image")).isEqualTo("jaegertracing/jaeger:2.13.0");
@@ -75,7 +76,7 @@ class ComposeFileContentTest {
 
   @Test
   void grafanaAndPrometheusKeepTheirDataInNamedVolumes() {
-    assertThat(map(compose.get("volumes"))).containsOnlyKeys("grafana-data", "prometheus-data");
+    assertThat(map(compose.get("volumes"))).containsOnlyKeys("grafana-data", "prometheus-data", "alertmanager-data");
   }
 
   @Test

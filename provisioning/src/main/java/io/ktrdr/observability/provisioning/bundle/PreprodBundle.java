@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ktrdr.observability.provisioning.ContainerImages;
 import io.ktrdr.observability.provisioning.GeneratedFiles;
 import io.ktrdr.observability.provisioning.Provisioning;
+import io.ktrdr.observability.provisioning.environment.AlertingSettings;
 import io.ktrdr.observability.provisioning.environment.ComposeSettings;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
@@ -143,6 +144,7 @@ public final class PreprodBundle {
         .orElse("No OTLP port is published (`compose.otlpAddress` is not set): only services attached to this"
             + " compose network can send spans, to `jaeger:4317`."));
     values.put("passwordCheckService", ComposeFile.ADMIN_PASSWORD_CHECK_SERVICE);
+    values.put("alerting", alertingReadme(environment));
     values.put("loginCheck", "monitoring/" + Provisioning.DEFAULT_LOGIN_CHECK);
     String text = template;
     for (Map.Entry<String, String> value : values.entrySet()) {
@@ -153,6 +155,67 @@ public final class PreprodBundle {
           + text.substring(text.indexOf("${"), Math.min(text.length(), text.indexOf("${") + 30)));
     }
     return text;
+  }
+
+  /** Who is notified, and the credential files the operator provides. */
+  private static String alertingReadme(Environment environment) {
+    if (environment.alerting().isEmpty()) {
+      return "No Alertmanager is part of this bundle (the description has no `alerting` section):"
+          + " routing alerts to people needs one.";
+    }
+    AlertingSettings alerting = environment.alerting().get();
+    StringBuilder text = new StringBuilder();
+    text.append("Prometheus sends them to Alertmanager (`").append(ContainerImages.ALERTMANAGER)
+        .append("`, `monitoring/alertmanager/alertmanager.yml`), which Grafana lists too (datasource Alertmanager).")
+        .append(" Alerts are grouped by name and environment; a new group waits ").append(alerting.groupWait())
+        .append(" for related alerts, changes are sent at most every ").append(alerting.groupInterval())
+        .append(", and an alert still firing is repeated every ").append(alerting.repeatInterval()).append(".")
+        .append(" The cause pages, not its consequences: a down backend silences its HTTP, operation and worker")
+        .append(" registry alerts; a dead worker does not also page as operations failing or stuck; with no worker")
+        .append(" of a type left, one alert for the type replaces one per worker (the header of")
+        .append(" `alertmanager.yml` lists each inhibition).\n\n");
+    if (alerting.receivers().isEmpty()) {
+      return text.append("No receiver is configured: Alertmanager lists the alerts and notifies nobody.").toString();
+    }
+    text.append("| receiver | how | gets |\n|---|---|---|\n");
+    for (AlertingSettings.Receiver receiver : alerting.receivers()) {
+      String how;
+      if (receiver instanceof AlertingSettings.WebhookReceiver webhook) {
+        how = "webhook to " + webhook.url().map(url -> "`" + url + "`").orElse("the URL in `" + webhook.urlFile().orElseThrow() + "`");
+      } else if (receiver instanceof AlertingSettings.EmailReceiver email) {
+        how = "e-mail to " + email.to() + " via `" + email.smarthost() + "`";
+      } else {
+        AlertingSettings.SlackReceiver slack = (AlertingSettings.SlackReceiver) receiver;
+        how = "Slack-compatible webhook" + slack.channel().map(channel -> " to `" + channel + "`").orElse("");
+      }
+      List<String> gets = new java.util.ArrayList<>();
+      for (AlertingSettings.Route route : alerting.routes()) {
+        if (route.receiver().equals(receiver.name())) {
+          gets.add("`" + String.join(", ", route.matchers()) + "`");
+        }
+      }
+      if (alerting.defaultReceiver().orElse("").equals(receiver.name())) {
+        gets.add("every other alert");
+      }
+      text.append("| ").append(receiver.name()).append(" | ").append(how).append(" | ")
+          .append(gets.isEmpty() ? "nothing (no route names it)" : String.join("; ", gets)).append(" |\n");
+    }
+    List<String> secrets = new java.util.ArrayList<>();
+    alerting.receivers().forEach(receiver -> receiver.secretFiles().forEach(file -> {
+      String name = file.substring(file.lastIndexOf('/') + 1);
+      if (!secrets.contains(name)) {
+        secrets.add(name);
+      }
+    }));
+    if (!secrets.isEmpty()) {
+      text.append("\nEach credential is a file in `secrets/` that Alertmanager reads; none is in this bundle. Create them")
+          .append(" before the first start, in the protected directory of Install, step 2; Alertmanager runs as")
+          .append(" uid 65534 (nobody), so each must be readable by that uid (`umask 022`, or `chown 65534` and mode 0400):")
+          .append(" ").append(secrets.stream().map(name -> "`secrets/" + name + "`").collect(java.util.stream.Collectors.joining(", ")))
+          .append(". A changed credential takes effect on")
+          .append(" `docker compose -f ").append(environment.compose().orElseThrow().file()).append(" restart alertmanager`.");
+    }
+    return text.toString().stripTrailing();
   }
 
   private static String passwordInstructions(SecretSource password) {

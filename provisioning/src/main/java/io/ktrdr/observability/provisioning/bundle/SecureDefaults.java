@@ -62,7 +62,7 @@ public final class SecureDefaults {
           problems.add(new Problem("compose.otlpAddress", "expected an internal address of this host,"
               + " not every interface: OTLP has no authentication")));
       for (ComposeSettings.Component component : List.of(ComposeSettings.Component.PROMETHEUS,
-          ComposeSettings.Component.JAEGER)) {
+          ComposeSettings.Component.JAEGER, ComposeSettings.Component.ALERTMANAGER)) {
         if (compose.publishes(component)) {
           problems.add(new Problem("compose.publish", component.label() + " must not be published on a host"
               + " port; Grafana reaches it inside the compose network"));

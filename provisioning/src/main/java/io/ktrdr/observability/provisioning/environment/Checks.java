@@ -68,6 +68,12 @@ final class Checks {
         : Optional.of("expected an environment variable name, got " + quote(name));
   }
 
+  static Optional<String> absolutePath(String path) {
+    return path.startsWith("/") && path.length() > 1 && !path.contains("..")
+        ? Optional.empty()
+        : Optional.of("expected an absolute file path such as /run/secrets/NAME, got " + quote(path));
+  }
+
   static Optional<String> notBlank(String value) {
     return value.isBlank() ? Optional.of("expected a non-empty string, got \"\"") : Optional.empty();
   }

@@ -26,7 +26,8 @@ public record ComposeSettings(
   public enum Component {
     GRAFANA("grafana"),
     PROMETHEUS("prometheus"),
-    JAEGER("jaeger");
+    JAEGER("jaeger"),
+    ALERTMANAGER("alertmanager");
 
     private final String label;
 

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
  * @param name the {@code environment} target label, e.g. {@code dev}
  * @param services the backend and the workers, in the order the configuration lists them
  * @param compose the compose file to generate, if any
+ * @param alerting the Alertmanager that receives Prometheus' alerts, if any
  */
 public record Environment(
     String name,
@@ -24,7 +25,14 @@ public record Environment(
     PrometheusSettings prometheus,
     JaegerSettings jaeger,
     GrafanaSettings grafana,
-    Optional<ComposeSettings> compose) {
+    Optional<ComposeSettings> compose,
+    Optional<AlertingSettings> alerting) {
+
+  /** An environment without an Alertmanager. */
+  public Environment(String name, List<Service> services, PrometheusSettings prometheus, JaegerSettings jaeger,
+      GrafanaSettings grafana, Optional<ComposeSettings> compose) {
+    this(name, services, prometheus, jaeger, grafana, compose, Optional.empty());
+  }
 
   public Environment {
     requireNonNull(name, "name");
@@ -33,6 +41,7 @@ public record Environment(
     requireNonNull(jaeger, "jaeger");
     requireNonNull(grafana, "grafana");
     requireNonNull(compose, "compose");
+    requireNonNull(alerting, "alerting");
     Checks.require("name", Checks.name(name));
     List<Problem> problems = serviceProblems(services);
     if (!problems.isEmpty()) {
@@ -96,7 +105,7 @@ public record Environment(
 
   public Builder toBuilder() {
     return new Builder().name(name).services(services).prometheus(prometheus).jaeger(jaeger).grafana(grafana)
-        .compose(compose.orElse(null));
+        .compose(compose.orElse(null)).alerting(alerting.orElse(null));
   }
 
   /** Builds an {@link Environment}; everything but {@code compose} is required. */
@@ -107,6 +116,7 @@ public record Environment(
     private JaegerSettings jaeger;
     private GrafanaSettings grafana;
     private ComposeSettings compose;
+    private AlertingSettings alerting;
 
     private Builder() {}
 
@@ -161,8 +171,15 @@ public record Environment(
       return this;
     }
 
+    /** The Alertmanager that receives Prometheus' alerts, or null for none. */
+    public Builder alerting(AlertingSettings alerting) {
+      this.alerting = alerting;
+      return this;
+    }
+
     public Environment build() {
-      return new Environment(name, services, prometheus, jaeger, grafana, Optional.ofNullable(compose));
+      return new Environment(name, services, prometheus, jaeger, grafana, Optional.ofNullable(compose),
+          Optional.ofNullable(alerting));
     }
   }
 }

@@ -35,7 +35,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * duplicate service names and targets.
  */
 public final class EnvironmentFile {
-  private static final List<String> TOP_KEYS = List.of("name", "services", "prometheus", "jaeger", "grafana", "compose");
+  private static final List<String> TOP_KEYS =
+      List.of("name", "services", "prometheus", "jaeger", "grafana", "compose", "alerting");
   private static final List<String> SERVICE_KEYS =
       List.of("name", "type", "workerType", "host", "port", "metricsPath", "optional");
   private static final List<String> PROMETHEUS_KEYS =
@@ -45,6 +46,14 @@ public final class EnvironmentFile {
       "datasourcesEditable", "allowUiUpdates", "dashboardsPath");
   private static final List<String> SECRET_KEYS = List.of("value", "env", "file");
   private static final List<String> ANONYMOUS_KEYS = List.of("enabled", "role");
+  private static final List<String> ALERTING_KEYS =
+      List.of("url", "groupWait", "groupInterval", "repeatInterval", "receiver", "receivers", "routes");
+  private static final List<String> RECEIVER_TYPES = List.of("webhook", "email", "slack");
+  private static final Map<String, List<String>> RECEIVER_KEYS = Map.of(
+      "webhook", List.of("name", "type", "url", "urlFile"),
+      "email", List.of("name", "type", "to", "from", "smarthost", "authUsername", "authPasswordFile", "requireTls"),
+      "slack", List.of("name", "type", "urlFile", "channel"));
+  private static final List<String> ROUTE_KEYS = List.of("receiver", "matchers");
   private static final List<String> COMPOSE_KEYS =
       List.of("file", "simulator", "publish", "publishAddress", "otlpAddress");
 
@@ -116,16 +125,20 @@ public final class EnvironmentFile {
     GrafanaSettings grafana = readGrafana(top.fields("grafana", GRAFANA_KEYS, true));
     Fields composeFields = top.fields("compose", COMPOSE_KEYS, false);
     ComposeSettings compose = composeFields == null ? null : readCompose(composeFields);
+    Fields alertingFields = top.fields("alerting", ALERTING_KEYS, false);
+    AlertingSettings alerting = alertingFields == null ? null : readAlerting(alertingFields);
     if (services != null) {
       for (Environment.Problem problem : Environment.serviceProblems(services)) {
         problem(lineOf(problem.field()), problem.field(), problem.message());
       }
     }
     if (!problems.isEmpty() || name == null || services == null || prometheus == null || jaeger == null
-        || grafana == null || (composeFields != null && compose == null)) {
+        || grafana == null || (composeFields != null && compose == null)
+        || (alertingFields != null && alerting == null)) {
       return null;
     }
-    return top.construct(() -> new Environment(name, services, prometheus, jaeger, grafana, Optional.ofNullable(compose)));
+    return top.construct(() -> new Environment(name, services, prometheus, jaeger, grafana, Optional.ofNullable(compose),
+        Optional.ofNullable(alerting)));
   }
 
   private List<Service> readServices(Fields top) {
@@ -281,6 +294,133 @@ public final class EnvironmentFile {
     }
     return compose.construct(() -> new ComposeSettings(file, simulator, publish, publishAddress,
         Optional.ofNullable(otlpAddress)));
+  }
+
+  private AlertingSettings readAlerting(Fields alerting) {
+    URI url = alerting.url("url", true);
+    PrometheusDuration groupWait = alerting.duration("groupWait", false);
+    PrometheusDuration groupInterval = alerting.duration("groupInterval", false);
+    PrometheusDuration repeatInterval = alerting.duration("repeatInterval", false);
+    boolean ok = url != null && (groupWait != null || !alerting.has("groupWait"))
+        && (groupInterval != null || !alerting.has("groupInterval"))
+        && (repeatInterval != null || !alerting.has("repeatInterval"));
+    String receiver = alerting.has("receiver") ? alerting.string("receiver", Checks::name) : null;
+    ok &= receiver != null || !alerting.has("receiver");
+    List<AlertingSettings.Receiver> receivers = new ArrayList<>();
+    List<Node> receiverNodes = alerting.list("receivers", false);
+    ok &= receiverNodes != null;
+    for (int i = 0; receiverNodes != null && i < receiverNodes.size(); i++) {
+      AlertingSettings.Receiver read = readReceiver(receiverNodes.get(i), join(alerting.path, "receivers[" + i + "]"));
+      ok &= read != null;
+      receivers.add(read);
+    }
+    List<AlertingSettings.Route> routes = new ArrayList<>();
+    List<Node> routeNodes = alerting.list("routes", false);
+    ok &= routeNodes != null;
+    for (int i = 0; routeNodes != null && i < routeNodes.size(); i++) {
+      Fields route = fields(routeNodes.get(i), join(alerting.path, "routes[" + i + "]"), ROUTE_KEYS);
+      if (route == null) {
+        ok = false;
+        continue;
+      }
+      String routeReceiver = route.string("receiver", Checks::name);
+      List<String> matchers = route.has("matchers") ? route.strings("matchers") : null;
+      if (!route.has("matchers")) {
+        route.problem("matchers", "missing; this field is required");
+      }
+      AlertingSettings.Route built = routeReceiver == null || matchers == null ? null
+          : route.construct(() -> new AlertingSettings.Route(routeReceiver, matchers));
+      ok &= built != null;
+      routes.add(built);
+    }
+    if (!ok) {
+      return null;
+    }
+    for (String problem : AlertingSettings.problems(receivers, Optional.ofNullable(receiver), routes)) {
+      int colon = problem.indexOf(": ");
+      String field = join(alerting.path, problem.substring(0, colon));
+      problem(lineOf(field), field, problem.substring(colon + 2));
+      ok = false;
+    }
+    if (!ok) {
+      return null;
+    }
+    return alerting.construct(() -> new AlertingSettings(url,
+        groupWait == null ? AlertingSettings.DEFAULT_GROUP_WAIT : groupWait,
+        groupInterval == null ? AlertingSettings.DEFAULT_GROUP_INTERVAL : groupInterval,
+        repeatInterval == null ? AlertingSettings.DEFAULT_REPEAT_INTERVAL : repeatInterval,
+        receivers, Optional.ofNullable(receiver), routes));
+  }
+
+  private AlertingSettings.Receiver readReceiver(Node node, String path) {
+    // The keys allowed depend on the type: read it first, then the rest against that type's keys.
+    String type = null;
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("type")
+            && tuple.getValueNode() instanceof ScalarNode value && RECEIVER_TYPES.contains(value.getValue())) {
+          type = value.getValue();
+        }
+      }
+    }
+    List<String> known = type == null ? List.of("name", "type") : RECEIVER_KEYS.get(type);
+    Fields receiver = fields(node, path, type == null ? allReceiverKeys() : known);
+    if (receiver == null) {
+      return null;
+    }
+    String name = receiver.string("name", Checks::name);
+    if (type == null) {
+      receiver.choice("type", RECEIVER_TYPES.toArray(String[]::new), value -> value, true);
+      return null;
+    }
+    if (name == null) {
+      return null;
+    }
+    switch (type) {
+      case "webhook": {
+        URI url = receiver.url("url", false);
+        String urlFile = receiver.has("urlFile") ? receiver.string("urlFile", Checks::absolutePath) : null;
+        if (receiver.has("url") == receiver.has("urlFile")) {
+          receiver.problemAtMapping("expected exactly one of url, urlFile (a URL holding a token goes in a file)");
+          return null;
+        }
+        if (url == null && urlFile == null) {
+          return null;
+        }
+        return receiver.construct(() -> new AlertingSettings.WebhookReceiver(name, Optional.ofNullable(url),
+            Optional.ofNullable(urlFile)));
+      }
+      case "email": {
+        String to = receiver.string("to", Checks::notBlank);
+        String from = receiver.string("from", Checks::notBlank);
+        String smarthost = receiver.string("smarthost", Checks::notBlank);
+        String user = receiver.has("authUsername") ? receiver.string("authUsername", Checks::notBlank) : null;
+        String passwordFile = receiver.has("authPasswordFile")
+            ? receiver.string("authPasswordFile", Checks::absolutePath) : null;
+        Boolean requireTls = receiver.bool("requireTls", true);
+        if (!receiver.complete(to, from, smarthost, requireTls)
+            || (receiver.has("authUsername") && user == null)
+            || (receiver.has("authPasswordFile") && passwordFile == null)) {
+          return null;
+        }
+        return receiver.construct(() -> new AlertingSettings.EmailReceiver(name, to, from, smarthost,
+            Optional.ofNullable(user), Optional.ofNullable(passwordFile), requireTls));
+      }
+      default: {
+        String urlFile = receiver.string("urlFile", Checks::absolutePath);
+        String channel = receiver.has("channel") ? receiver.string("channel", Checks::notBlank) : null;
+        if (urlFile == null || (receiver.has("channel") && channel == null)) {
+          return null;
+        }
+        return receiver.construct(() -> new AlertingSettings.SlackReceiver(name, urlFile, Optional.ofNullable(channel)));
+      }
+    }
+  }
+
+  private static List<String> allReceiverKeys() {
+    List<String> keys = new ArrayList<>(List.of("name", "type"));
+    RECEIVER_KEYS.values().forEach(list -> list.stream().filter(key -> !keys.contains(key)).forEach(keys::add));
+    return keys;
   }
 
   // ---- reading typed fields, recording problems with their lines ----

@@ -43,6 +43,7 @@ public final class ComposeFile {
   static final int JAEGER_QUERY_PORT = 16686;
   public static final int JAEGER_OTLP_GRPC_PORT = 4317;
   public static final int JAEGER_OTLP_HTTP_PORT = 4318;
+  static final int ALERTMANAGER_PORT = 9093;
   /** Jaeger v2's healthcheckv2 extension (its built-in all-in-one configuration). */
   static final int JAEGER_HEALTH_PORT = 13133;
 
@@ -57,21 +58,31 @@ public final class ComposeFile {
         "grafana", grafana(environment, compose, monitoringDir),
         "prometheus", prometheus(environment, compose, monitoringDir),
         "jaeger", jaeger(compose),
+        "alertmanager", environment.alerting().isPresent() ? alertmanager(environment, compose, monitoringDir) : null,
         SIMULATOR_PROFILE, compose.simulator() ? simulator(environment) : null);
     if (passwordCheck) {
       // Nothing starts, not only Grafana, while the admin password would fall back to the default.
-      for (String service : List.of("grafana", "prometheus", "jaeger")) {
+      for (String service : List.of("grafana", "prometheus", "jaeger", "alertmanager")) {
         @SuppressWarnings("unchecked")
         Map<String, Object> definition = (Map<String, Object>) services.get(service);
-        dependsOn(definition, ADMIN_PASSWORD_CHECK_SERVICE, "service_completed_successfully");
+        if (definition != null) {
+          dependsOn(definition, ADMIN_PASSWORD_CHECK_SERVICE, "service_completed_successfully");
+        }
       }
+    }
+    Map<String, Object> volumes = map("grafana-data", map(), "prometheus-data", map());
+    if (environment.alerting().isPresent()) {
+      volumes.put("alertmanager-data", map());
+    }
+    Map<String, Object> secrets = new java.util.LinkedHashMap<>();
+    adminPasswordSecret(environment.grafana()).ifPresent(name -> secrets.put(name, map("file", SECRETS_DIR + "/" + name)));
+    for (String name : alertmanagerSecrets(environment)) {
+      secrets.put(name, map("file", SECRETS_DIR + "/" + name));
     }
     Map<String, Object> document = map(
         "services", services,
-        "volumes", map("grafana-data", map(), "prometheus-data", map()),
-        "secrets", adminPasswordSecret(environment.grafana())
-            .map(name -> (Object) map(name, map("file", SECRETS_DIR + "/" + name)))
-            .orElse(null));
+        "volumes", volumes,
+        "secrets", secrets.isEmpty() ? null : secrets);
     return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), compose.simulator()
         ? "Grafana, Prometheus and Jaeger (and, with --profile simulator, a simulated KTRDR)"
         : "Grafana, Prometheus and Jaeger"), document);
@@ -214,6 +225,53 @@ public final class ComposeFile {
         "ports", ports.isEmpty() ? null : ports,
         "healthcheck", healthcheck(list("CMD", "wget", "-q", "-O", "/dev/null",
             "http://localhost:" + JAEGER_HEALTH_PORT + "/status")));
+  }
+
+  /**
+   * Alertmanager with the generated configuration, its silences and notification log in a volume,
+   * and the receivers' credential files as Docker secrets. A single instance: no cluster gossip.
+   */
+  private static Map<String, Object> alertmanager(Environment environment, ComposeSettings compose, String monitoringDir) {
+    List<String> secrets = alertmanagerSecrets(environment);
+    return map(
+        "image", ContainerImages.ALERTMANAGER,
+        "restart", "unless-stopped",
+        "command", list(
+            "--config.file=/etc/alertmanager/alertmanager.yml",
+            "--storage.path=/alertmanager",
+            "--cluster.listen-address="),
+        "secrets", secrets.isEmpty() ? null : new ArrayList<Object>(secrets),
+        "ports", published(compose, Component.ALERTMANAGER, ALERTMANAGER_PORT),
+        "volumes", list(
+            monitoringDir + "/alertmanager:/etc/alertmanager:ro",
+            "alertmanager-data:/alertmanager"),
+        "healthcheck", healthcheck(list("CMD", "wget", "-q", "-O", "/dev/null",
+            "http://localhost:" + ALERTMANAGER_PORT + "/-/ready")));
+  }
+
+  /**
+   * The Docker secrets Alertmanager's receivers read: each credential file under {@value #DOCKER_SECRETS}.
+   *
+   * @throws GenerationException naming a credential file elsewhere, which the compose file could not provide
+   */
+  static List<String> alertmanagerSecrets(Environment environment) {
+    List<String> names = new ArrayList<>();
+    environment.alerting().ifPresent(alerting -> {
+      for (int i = 0; i < alerting.receivers().size(); i++) {
+        for (String file : alerting.receivers().get(i).secretFiles()) {
+          String name = file.startsWith(DOCKER_SECRETS) ? file.substring(DOCKER_SECRETS.length()) : "";
+          if (name.isEmpty() || name.contains("/")) {
+            throw new io.ktrdr.observability.provisioning.GenerationException("alerting.receivers[" + i
+                + "]: the compose file mounts credential files as Docker secrets: expected " + DOCKER_SECRETS
+                + "NAME, got " + file);
+          }
+          if (!names.contains(name)) {
+            names.add(name);
+          }
+        }
+      }
+    });
+    return names;
   }
 
   private static Map<String, Object> simulator(Environment environment) {

@@ -5,12 +5,15 @@ import static io.ktrdr.observability.provisioning.internal.YamlText.map;
 
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.GrafanaSettings;
+import java.util.List;
 
 /** {@code grafana/datasources.yml} and {@code grafana/dashboards.yml}: Grafana's file provisioning. */
 public final class GrafanaProvisioning {
   /** The datasource uids every dashboard refers to (from the telemetry contract). */
   public static final String PROMETHEUS_UID = "prometheus";
   public static final String JAEGER_UID = "jaeger";
+  /** The Alertmanager datasource: Grafana's Alerting view lists the alerts Prometheus sent it. */
+  public static final String ALERTMANAGER_UID = "alertmanager";
   public static final String PROVIDER_NAME = "KTRDR Dashboards";
   public static final String FOLDER = "KTRDR";
   /** A fixed folder uid, so tests and links can find the folder. */
@@ -21,9 +24,7 @@ public final class GrafanaProvisioning {
 
   public static String datasources(Environment environment) {
     GrafanaSettings grafana = environment.grafana();
-    return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), "Grafana datasources"), map(
-        "apiVersion", 1,
-        "datasources", list(
+    List<Object> datasources = list(
             map(
                 "name", "Prometheus",
                 "uid", PROMETHEUS_UID,
@@ -41,7 +42,22 @@ public final class GrafanaProvisioning {
                 "access", "proxy",
                 "url", environment.jaeger().url().toString(),
                 "isDefault", false,
-                "editable", grafana.datasourcesEditable()))));
+                "editable", grafana.datasourcesEditable()),
+            environment.alerting().map(alerting -> (Object) map(
+                "name", "Alertmanager",
+                "uid", ALERTMANAGER_UID,
+                "type", "alertmanager",
+                "access", "proxy",
+                "url", alerting.url().toString(),
+                "isDefault", false,
+                "editable", grafana.datasourcesEditable(),
+                // Prometheus' Alertmanager, which receives the alerts of Prometheus' own rules only.
+                "jsonData", map("implementation", "prometheus", "handleGrafanaManagedAlerts", false)))
+                .orElse(null));
+    datasources.removeIf(java.util.Objects::isNull);
+    return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), "Grafana datasources"), map(
+        "apiVersion", 1,
+        "datasources", datasources));
   }
 
   /**

@@ -56,8 +56,19 @@ public final class PrometheusConfiguration {
         // Retention in the file: Prometheus 3.14 deprecates --storage.tsdb.retention.time.
         "storage", map("tsdb", map("retention", map("time", environment.prometheus().retention().toString()))),
         "rule_files", ruleFiles,
+        "alerting", environment.alerting().map(alerting -> (Object) alertmanagers(alerting.url())).orElse(null),
         "scrape_configs", jobs);
     return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), "Prometheus configuration"), document);
+  }
+
+  /** Where Prometheus sends its alerts: the environment's Alertmanager. */
+  private static Map<String, Object> alertmanagers(java.net.URI url) {
+    int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+    return map("alertmanagers", list(map(
+        "scheme", url.getScheme().toLowerCase(java.util.Locale.ROOT),
+        "path_prefix", path.isEmpty() ? null : path,
+        "static_configs", list(map("targets", list(url.getHost() + ":" + port))))));
   }
 
   /** The labels of one service's target, sorted by name. */

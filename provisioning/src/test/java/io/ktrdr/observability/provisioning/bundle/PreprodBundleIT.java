@@ -98,6 +98,7 @@ class PreprodBundleIT {
         TOP + "SHA256SUMS",
         TOP + "docker-compose.yml",
         TOP + "environment.yaml",
+        TOP + "monitoring/alertmanager/alertmanager.yml",
         TOP + "monitoring/grafana/dashboards/ktrdr-operations.json",
         TOP + "monitoring/grafana/dashboards/ktrdr-system-overview.json",
         TOP + "monitoring/grafana/dashboards/ktrdr-worker-status.json",
@@ -147,12 +148,13 @@ class PreprodBundleIT {
   @Test
   void composeHasOnlyTheObservabilityServices() {
     assertThat(map(yaml("docker-compose.yml").get("services")))
-        .containsOnlyKeys("grafana-password-check", "grafana", "prometheus", "jaeger");
+        .containsOnlyKeys("grafana-password-check", "grafana", "prometheus", "jaeger", "alertmanager");
   }
 
   @Test
   void onlyGrafanaOnLoopbackAndJaegersOtlpOnTheInternalAddressArePublished() {
     assertThat(service("prometheus")).doesNotContainKey("ports");
+    assertThat(service("alertmanager")).doesNotContainKey("ports");
     assertThat(service("jaeger").get("ports")).isEqualTo(List.of("10.0.0.10:4317:4317", "10.0.0.10:4318:4318"));
     assertThat(service("grafana").get("ports")).isEqualTo(List.of("127.0.0.1:3000:3000"));
   }
@@ -184,7 +186,7 @@ class PreprodBundleIT {
   void datasourcesAreNotEditable() {
     List<Object> datasources = list(yaml("monitoring/grafana/datasources.yml").get("datasources"));
 
-    assertThat(datasources).hasSize(2)
+    assertThat(datasources).hasSize(3)
         .allSatisfy(datasource -> assertThat(map(datasource)).containsEntry("editable", false));
   }
 
@@ -238,6 +240,15 @@ class PreprodBundleIT {
     assertThat(text("README.md"))
         .contains("at the first start on an empty", "grafana cli admin reset-admin-password",
             "## Upgrade without losing data", "Never `docker compose down -v`");
+  }
+
+  @Test
+  void theReadmeSaysWhoIsNotifiedAndWhichCredentialFilesTheOperatorProvides() {
+    assertThat(text("README.md"))
+        .contains("| on-call | webhook to the URL in `/run/secrets/oncall_webhook_url` | `severity=\"critical\"` |",
+            "| ops-mail | e-mail to ktrdr-ops@example.internal via `smtp.example.internal:587` | every other alert |",
+            "`secrets/smtp_password`, `secrets/chat_webhook_url`, `secrets/oncall_webhook_url`", "uid 65534")
+        .doesNotContain("No Alertmanager is part of this bundle");
   }
 
   @Test

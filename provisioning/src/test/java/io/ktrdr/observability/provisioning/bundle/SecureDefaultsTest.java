@@ -37,7 +37,7 @@ class SecureDefaultsTest {
     assertThat(SecureDefaults.problems(EnvironmentFile.load(ProjectFiles.environment("dev"))))
         .extracting(SecureDefaults.Problem::field)
         .containsExactly("grafana.adminPassword.value", "grafana.datasourcesEditable", "grafana.allowUiUpdates",
-            "compose.simulator", "compose.publish", "compose.publish");
+            "compose.simulator", "compose.publish", "compose.publish", "compose.publish");
   }
 
   @Test

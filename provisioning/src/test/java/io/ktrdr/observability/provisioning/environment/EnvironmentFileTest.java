@@ -254,7 +254,7 @@ class EnvironmentFileTest {
         """;
 
     assertThat(problems(yaml)).containsExactly(
-        FILE + ":29: compose.publish[1]: expected one of grafana, prometheus, jaeger, got \"loki\"");
+        FILE + ":29: compose.publish[1]: expected one of grafana, prometheus, jaeger, alertmanager, got \"loki\"");
   }
 
   @Test
@@ -281,13 +281,13 @@ class EnvironmentFileTest {
   @Test
   void documentThatIsNotAMappingIsRefused() {
     assertThat(problems("- a\n- b\n")).containsExactly(FILE + ":1: (top level): expected a mapping with keys "
-        + "name, services, prometheus, jaeger, grafana, compose, got a list");
+        + "name, services, prometheus, jaeger, grafana, compose, alerting, got a list");
   }
 
   @Test
   void emptyFileIsRefused() {
     assertThat(problems("")).containsExactly(FILE + ":1: expected a mapping with keys "
-        + "name, services, prometheus, jaeger, grafana, compose, got an empty file");
+        + "name, services, prometheus, jaeger, grafana, compose, alerting, got an empty file");
   }
 
   @Test
