@@ -37,6 +37,6 @@ class PreprodBundleComposeIT {
     Files.delete(output);
 
     assertThat(check.exitValue()).as(result).isZero();
-    assertThat(result).contains("valid (services: [grafana grafana-password-check jaeger prometheus])");
+    assertThat(result).contains("valid (services: [alertmanager grafana grafana-password-check jaeger prometheus])");
   }
 }
