@@ -57,7 +57,7 @@ class GeneratedProvisioningTest {
     List<Map<String, Object>> datasources = list(yaml(MONITORING.resolve(Provisioning.DATASOURCES)), "datasources");
     String scrapeInterval = (String) map(yaml(MONITORING.resolve(Provisioning.PROMETHEUS_CONFIG)), "global").get("scrape_interval");
 
-    assertThat(datasources).extracting(d -> d.get("uid")).containsExactlyInAnyOrder("prometheus", "jaeger");
+    assertThat(datasources).extracting(d -> d.get("uid")).containsExactlyInAnyOrder("prometheus", "jaeger", "alertmanager");
     Map<String, Object> prometheus = datasources.stream().filter(d -> "prometheus".equals(d.get("uid"))).findFirst().orElseThrow();
     assertThat(map(prometheus, "jsonData")).containsEntry("timeInterval", scrapeInterval);
   }
