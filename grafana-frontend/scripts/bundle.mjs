@@ -15,6 +15,13 @@ const common = {
   format: 'esm',
   logLevel: 'warning',
   // Bundled CommonJS packages may require Node's own modules.
+  // @grafana/scenes' peers that are not installed (.npmrc): stand-ins that throw if used (src/standins/).
+  alias: {
+    '@grafana/runtime': join(root, 'src/standins/grafana-runtime.ts'),
+    '@grafana/ui': join(root, 'src/standins/grafana-ui.ts'),
+    '@grafana/e2e-selectors': join(root, 'src/standins/e2e-selectors.ts'),
+    'react-router-dom': join(root, 'src/standins/react-router-dom.ts'),
+  },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 

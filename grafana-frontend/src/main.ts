@@ -5,9 +5,14 @@
 //   -> {"views": [{"dashboardUid": "...", "id": 2, "title": "...", "type": "stat",
 //        "values": [{"title": "all", "text": "4"}], "findings": []}, ...]}
 //
+//   {"command": "interpolate", "cases": [{"variables": [...templating.list...], "options": {"env": ["a", "b"]},
+//     "selection": {"env": ["$__all"]}, "escaping": "classic", "prometheus": ["up{env=~\"$env\"}"], "text": ["$env"]}]}
+//   -> {"results": [{"prometheus": ["up{env=~\".*\"}"], "text": ["..."]}]}   (@grafana/scenes' interpolation)
+//
 // Errors go to stderr with a non-zero exit code; stdout then holds nothing.
 import './viewer';
 import { type Answer, type TargetJson, panelFrames } from './frames';
+import { type InterpolationRequest, interpolate } from './interpolation';
 import { type PanelJson, type PanelView, judgePanel } from './panels';
 
 interface JudgeRequest {
@@ -38,10 +43,15 @@ async function judge(request: JudgeRequest): Promise<{ views: Array<PanelView & 
 
 async function main(): Promise<void> {
   const request = JSON.parse(await readStdin()) as { command?: string };
-  if (request.command !== 'judge') {
-    throw new Error(`unknown command ${JSON.stringify(request.command)}; the one command is "judge"`);
+  let answer: unknown;
+  if (request.command === 'judge') {
+    answer = await judge(request as JudgeRequest);
+  } else if (request.command === 'interpolate') {
+    answer = { results: (request as unknown as { cases: InterpolationRequest[] }).cases.map(interpolate) };
+  } else {
+    throw new Error(`unknown command ${JSON.stringify(request.command)}; the commands are "judge" and "interpolate"`);
   }
-  process.stdout.write(`${JSON.stringify(await judge(request as JudgeRequest))}\n`);
+  process.stdout.write(`${JSON.stringify(answer)}\n`);
 }
 
 main().catch((err: unknown) => {
