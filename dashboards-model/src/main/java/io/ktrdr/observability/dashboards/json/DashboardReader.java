@@ -177,7 +177,7 @@ final class DashboardReader {
       return null;
     }
     Fields datasource = new Fields(node);
-    return DatasourceRef.read(datasource.text("type"), datasource.text("uid"), datasource.rest());
+    return new DatasourceRef(datasource.text("type"), datasource.text("uid"), datasource.rest());
   }
 
   private static Target target(ObjectNode node, @Nullable DatasourceRef panelDatasource) {
@@ -198,80 +198,93 @@ final class DashboardReader {
 
   private static PrometheusTarget prometheusTarget(
       Fields fields, @Nullable String refId, @Nullable DatasourceRef datasource) {
-    PrometheusTarget.Builder builder = PrometheusTarget.bareBuilder(fields.text("expr"));
-    set(refId, builder::refId);
-    set(datasource, builder::datasource);
-    set(fields.text("legendFormat"), builder::legendFormat);
-    set(fields.bool("instant"), builder::instantFlag);
-    set(fields.bool("range"), builder::rangeFlag);
+    return new PrometheusTarget(
+        refId,
+        datasource,
+        fields.text("expr"),
+        fields.text("legendFormat"),
+        fields.bool("instant"),
+        fields.bool("range"),
+        format(fields),
+        fields.text("interval"),
+        fields.bool("exemplar"),
+        fields.bool("hide"),
+        null,
+        fields.rest());
+  }
+
+  @Nullable
+  private static PrometheusTarget.Format format(Fields fields) {
     JsonNode format = fields.rest().get("format");
     if (format != null
         && format.isTextual()
         && PrometheusTarget.Format.fromJson(format.textValue()) != null) {
-      builder.format(PrometheusTarget.Format.fromJson(fields.text("format")));
+      return PrometheusTarget.Format.fromJson(fields.text("format"));
     }
-    set(fields.text("interval"), builder::interval);
-    set(fields.bool("exemplar"), builder::exemplar);
-    set(fields.bool("hide"), builder::hide);
-    builder.additionalProperties(fields.rest());
-    return builder.build();
+    return null;
   }
 
   private static JaegerTarget jaegerTarget(
       Fields fields, @Nullable String refId, @Nullable DatasourceRef datasource) {
-    JaegerTarget.Builder builder = JaegerTarget.bareBuilder();
-    set(refId, builder::refId);
-    set(datasource, builder::datasource);
-    set(fields.text("queryType"), builder::queryType);
-    set(fields.text("service"), builder::service);
-    set(fields.text("operation"), builder::operation);
-    set(fields.text("tags"), builder::tags);
-    set(fields.text("minDuration"), builder::minDuration);
-    set(fields.text("maxDuration"), builder::maxDuration);
-    JsonNode limit = fields.rest().get("limit");
-    if (limit != null && limit.isInt() && limit.intValue() > 0) {
-      builder.limit(fields.integer("limit"));
-    }
-    set(fields.text("query"), builder::query);
-    set(fields.bool("hide"), builder::hide);
-    builder.additionalProperties(fields.rest());
-    return builder.build();
+    return new JaegerTarget(
+        refId,
+        datasource,
+        fields.text("queryType"),
+        fields.text("service"),
+        fields.text("operation"),
+        fields.text("tags"),
+        fields.text("minDuration"),
+        fields.text("maxDuration"),
+        positive(fields, "limit"),
+        fields.text("query"),
+        fields.bool("hide"),
+        fields.rest());
+  }
+
+  /** An integer field that is positive; any other value stays in the rest. */
+  @Nullable
+  private static Integer positive(Fields fields, String name) {
+    JsonNode value = fields.rest().get(name);
+    return value != null && value.isInt() && value.intValue() > 0 ? fields.integer(name) : null;
   }
 
   private static FieldConfig fieldConfig(ObjectNode node) {
     Fields fields = new Fields(node);
     ObjectNode defaults = fields.object("defaults");
     List<FieldOverride> overrides = fields.objects("overrides", FieldOverride::read);
-    return FieldConfig.read(
+    return new FieldConfig(
         defaults == null ? null : fieldDefaults(defaults), overrides, fields.rest());
   }
 
   private static FieldDefaults fieldDefaults(ObjectNode node) {
     Fields fields = new Fields(node);
-    FieldDefaults.Builder builder = FieldDefaults.builder();
-    set(fields.text("unit"), builder::unit);
     JsonNode decimals = fields.rest().get("decimals");
-    if (decimals != null && decimals.isInt() && decimals.intValue() >= 0) {
-      builder.decimals(fields.integer("decimals"));
-    }
-    set(fields.number("min"), builder::min);
-    set(fields.number("max"), builder::max);
-    set(fields.text("displayName"), builder::displayName);
-    set(fields.text("noValue"), builder::noValue);
-    set(fields.object("thresholds"), thresholds -> builder.thresholds(thresholds(thresholds)));
-    set(fields.objects("mappings", ValueMapping::read), builder::mappings);
-    set(fields.objects("links", DashboardReader::dataLink), builder::links);
-    set(fields.object("custom"), builder::custom);
-    set(fields.object("color"), builder::color);
-    builder.additionalProperties(fields.rest());
-    return builder.build();
+    return new FieldDefaults(
+        fields.text("unit"),
+        decimals != null && decimals.isInt() && decimals.intValue() >= 0
+            ? fields.integer("decimals")
+            : null,
+        fields.number("min"),
+        fields.number("max"),
+        fields.text("displayName"),
+        fields.text("noValue"),
+        thresholds(fields.object("thresholds")),
+        fields.objects("mappings", ValueMapping::read),
+        fields.objects("links", DashboardReader::dataLink),
+        fields.object("custom"),
+        fields.object("color"),
+        fields.rest());
   }
 
-  private static Thresholds thresholds(ObjectNode node) {
+  @Nullable
+  private static Thresholds thresholds(@Nullable ObjectNode node) {
+    if (node == null) {
+      return null;
+    }
     Fields fields = new Fields(node);
     String mode = fields.text("mode");
     List<ThresholdStep> steps = fields.objects("steps", DashboardReader::thresholdStep);
-    return Thresholds.read(mode, steps, fields.rest());
+    return new Thresholds(mode, steps, fields.rest());
   }
 
   private static ThresholdStep thresholdStep(ObjectNode node) {
@@ -283,67 +296,64 @@ final class DashboardReader {
       // The base step; the writer puts "value": null back.
       rest.remove("value");
     }
-    return ThresholdStep.read(color, value, rest);
+    return new ThresholdStep(color, value, rest);
   }
 
   private static DataLink dataLink(ObjectNode node) {
     Fields fields = new Fields(node);
-    return DataLink.read(
+    return new DataLink(
         fields.text("title"), fields.text("url"), fields.bool("targetBlank"), fields.rest());
   }
 
   private static DashboardLink dashboardLink(ObjectNode node) {
     Fields fields = new Fields(node);
-    DashboardLink.Builder builder = DashboardLink.bareBuilder();
-    set(fields.text("type"), builder::type);
-    set(fields.text("title"), builder::title);
-    set(fields.text("url"), builder::url);
-    set(fields.texts("tags"), builder::tags);
-    set(fields.bool("asDropdown"), builder::asDropdown);
-    set(fields.bool("includeVars"), builder::includeVars);
-    set(fields.bool("keepTime"), builder::keepTime);
-    set(fields.bool("targetBlank"), builder::targetBlank);
-    set(fields.text("icon"), builder::icon);
-    set(fields.text("tooltip"), builder::tooltip);
-    builder.additionalProperties(fields.rest());
-    return builder.build();
+    return new DashboardLink(
+        fields.text("type"),
+        fields.text("title"),
+        fields.text("url"),
+        fields.texts("tags"),
+        fields.bool("asDropdown"),
+        fields.bool("includeVars"),
+        fields.bool("keepTime"),
+        fields.bool("targetBlank"),
+        fields.text("icon"),
+        fields.text("tooltip"),
+        fields.rest());
   }
 
   private static Annotation annotation(ObjectNode node) {
     Fields fields = new Fields(node);
-    Annotation.Builder builder = Annotation.bareBuilder();
-    set(fields.text("name"), builder::name);
-    set(datasource(fields), builder::datasource);
-    set(fields.bool("enable"), builder::enable);
-    set(fields.bool("hide"), builder::hide);
-    set(fields.text("iconColor"), builder::iconColor);
-    set(fields.text("type"), builder::type);
-    set(fields.integer("builtIn"), builder::builtIn);
-    set(fields.text("expr"), builder::expr);
-    builder.additionalProperties(fields.rest());
-    return builder.build();
+    return new Annotation(
+        fields.text("name"),
+        datasource(fields),
+        fields.bool("enable"),
+        fields.bool("hide"),
+        fields.text("iconColor"),
+        fields.text("type"),
+        fields.integer("builtIn"),
+        fields.text("expr"),
+        fields.rest());
   }
 
   private static Variable variable(ObjectNode node) {
     Fields fields = new Fields(node);
-    Variable.Builder builder = Variable.bareBuilder();
-    set(fields.text("type"), builder::type);
-    set(fields.text("name"), builder::name);
-    set(fields.text("label"), builder::label);
-    set(fields.text("description"), builder::description);
-    set(fields.text("query"), builder::query);
-    set(fields.text("definition"), builder::definition);
-    set(datasource(fields), builder::datasource);
-    set(fields.bool("multi"), builder::multi);
-    set(fields.object("current"), builder::current);
-    set(fields.bool("includeAll"), builder::includeAll);
-    set(fields.text("allValue"), builder::allValue);
-    set(fields.integer("refresh"), builder::refresh);
-    set(fields.integer("sort"), builder::sort);
-    set(fields.integer("hide"), builder::hide);
-    set(fields.text("regex"), builder::regex);
-    builder.additionalProperties(fields.rest());
-    return builder.build();
+    return new Variable(
+        fields.text("type"),
+        fields.text("name"),
+        fields.text("label"),
+        fields.text("description"),
+        fields.text("query"),
+        fields.text("definition"),
+        datasource(fields),
+        fields.object("current"),
+        fields.bool("multi"),
+        fields.bool("includeAll"),
+        fields.text("allValue"),
+        fields.integer("refresh"),
+        fields.integer("sort"),
+        fields.integer("hide"),
+        fields.text("regex"),
+        fields.rest());
   }
 
   private static <T> void set(@Nullable T value, Consumer<T> setter) {

@@ -190,7 +190,7 @@ final class DashboardWriter {
     if (fieldConfig.defaults() != null) {
       out.set("defaults", fieldDefaults(fieldConfig.defaults()));
     }
-    if (fieldConfig.hasOverrides()) {
+    if (fieldConfig.overrides() != null) {
       ArrayNode overrides = out.putArray("overrides");
       for (FieldOverride override : fieldConfig.overrides()) {
         overrides.add(override.toJson());
@@ -210,13 +210,13 @@ final class DashboardWriter {
     if (defaults.thresholds() != null) {
       out.set("thresholds", defaults.thresholds().toJson());
     }
-    if (defaults.hasMappings()) {
+    if (defaults.mappings() != null) {
       ArrayNode mappings = out.putArray("mappings");
       for (ValueMapping mapping : defaults.mappings()) {
         mappings.add(mapping.toJson());
       }
     }
-    if (defaults.hasLinks()) {
+    if (defaults.links() != null) {
       ArrayNode links = out.putArray("links");
       defaults.links().forEach(link -> links.add(link.toJson()));
     }
@@ -234,7 +234,7 @@ final class DashboardWriter {
     putText(out, "type", link.type());
     putText(out, "title", link.title());
     putText(out, "url", link.url());
-    if (link.hasTags()) {
+    if (link.tags() != null) {
       out.set("tags", Json.toNode(link.tags()));
     }
     putBoolean(out, "asDropdown", link.asDropdown());

@@ -16,11 +16,6 @@ public final class BarChartPanelBuilder extends PanelBuilder<BarChartPanelBuilde
     super("barchart", title, DEFAULT_WIDTH, DEFAULT_HEIGHT, true);
   }
 
-  @Override
-  BarChartPanelBuilder self() {
-    return this;
-  }
-
   public BarChartPanelBuilder orientation(Orientation orientation) {
     return option("orientation", json(orientation));
   }

@@ -25,11 +25,6 @@ public final class BarGaugePanelBuilder extends PanelBuilder<BarGaugePanelBuilde
     reduce(Reducer.LAST_NOT_NULL);
   }
 
-  @Override
-  BarGaugePanelBuilder self() {
-    return this;
-  }
-
   public BarGaugePanelBuilder reduce(Reducer... calcs) {
     return option("reduceOptions.calcs", List.of(PanelOptions.reducerIds(calcs)));
   }

@@ -13,22 +13,14 @@ import java.util.Map;
  * variables ({@code ${__value.raw}}, {@code ${__field.labels.worker_type}}, {@code
  * ${__url_time_range}}, ...).
  */
-public final class DataLink {
+public record DataLink(
+    @Nullable String title,
+    @Nullable String url,
+    @Nullable Boolean targetBlank,
+    Map<String, JsonNode> additionalProperties) {
 
-  @Nullable private final String title;
-  @Nullable private final String url;
-  @Nullable private final Boolean targetBlank;
-  private final Map<String, JsonNode> additionalProperties;
-
-  private DataLink(
-      @Nullable String title,
-      @Nullable String url,
-      @Nullable Boolean targetBlank,
-      Map<String, JsonNode> additionalProperties) {
-    this.title = title;
-    this.url = url;
-    this.targetBlank = targetBlank;
-    this.additionalProperties = Json.copyProperties(additionalProperties);
+  public DataLink {
+    additionalProperties = Json.copyProperties(additionalProperties);
   }
 
   /** A link opening in the same tab. */
@@ -41,30 +33,7 @@ public final class DataLink {
     return new DataLink(requireNonNull(title, "title"), requireNonNull(url, "url"), true, Map.of());
   }
 
-  /** A link exactly as read from JSON. */
-  public static DataLink read(
-      @Nullable String title,
-      @Nullable String url,
-      @Nullable Boolean targetBlank,
-      Map<String, JsonNode> additionalProperties) {
-    return new DataLink(title, url, targetBlank, additionalProperties);
-  }
-
-  @Nullable
-  public String title() {
-    return title;
-  }
-
-  @Nullable
-  public String url() {
-    return url;
-  }
-
-  @Nullable
-  public Boolean targetBlank() {
-    return targetBlank;
-  }
-
+  @Override
   public Map<String, JsonNode> additionalProperties() {
     return Json.copyProperties(additionalProperties);
   }

@@ -4,16 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ktrdr.observability.dashboards.internal.Json;
-import java.util.Map;
-import java.util.Objects;
 import io.ktrdr.observability.dashboards.internal.Nullable;
+import java.util.Map;
 
 /**
  * A reference to a Grafana datasource, as Grafana writes it: {@code {"type": ..., "uid": ...}}.
  * The uid may be a concrete uid ({@code prometheus}) or a dashboard variable ({@code
- * ${datasource}}).
+ * ${datasource}}). Either part is null where the JSON leaves it out; unknown fields are kept.
  */
-public final class DatasourceRef {
+public record DatasourceRef(
+    @Nullable String type, @Nullable String uid, Map<String, JsonNode> additionalProperties) {
 
   /** The plugin id of Prometheus datasources. */
   public static final String PROMETHEUS = "prometheus";
@@ -26,15 +26,8 @@ public final class DatasourceRef {
   /** The uid of the mixed datasource, which lets each target choose its own. */
   public static final String MIXED_UID = "-- Mixed --";
 
-  @Nullable private final String type;
-  @Nullable private final String uid;
-  private final Map<String, JsonNode> additionalProperties;
-
-  private DatasourceRef(
-      @Nullable String type, @Nullable String uid, Map<String, JsonNode> additionalProperties) {
-    this.type = type;
-    this.uid = uid;
-    this.additionalProperties = Json.copyProperties(additionalProperties);
+  public DatasourceRef {
+    additionalProperties = Json.copyProperties(additionalProperties);
   }
 
   /** A reference to the datasource with plugin id {@code type} and uid (or variable) {@code uid}. */
@@ -62,26 +55,6 @@ public final class DatasourceRef {
     return of(GRAFANA, GRAFANA_UID);
   }
 
-  /**
-   * A reference exactly as read from JSON: either part may be absent and unknown fields are kept.
-   */
-  public static DatasourceRef read(
-      @Nullable String type, @Nullable String uid, Map<String, JsonNode> additionalProperties) {
-    return new DatasourceRef(type, uid, additionalProperties);
-  }
-
-  /** The plugin id, such as {@code prometheus}; null when the JSON leaves it out. */
-  @Nullable
-  public String type() {
-    return type;
-  }
-
-  /** The uid or a variable reference; null when the JSON leaves it out. */
-  @Nullable
-  public String uid() {
-    return uid;
-  }
-
   /** True when the uid is a dashboard variable ({@code $name}, {@code ${name}}, {@code [[name]]}). */
   public boolean isVariable() {
     return variableName() != null;
@@ -107,25 +80,10 @@ public final class DatasourceRef {
     return null;
   }
 
-  /** Fields of the JSON object this model does not type, kept so that nothing is lost. */
+  /** Fields of the JSON object this model does not type (deep copies). */
+  @Override
   public Map<String, JsonNode> additionalProperties() {
     return Json.copyProperties(additionalProperties);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof DatasourceRef)) {
-      return false;
-    }
-    DatasourceRef that = (DatasourceRef) o;
-    return Objects.equals(type, that.type)
-        && Objects.equals(uid, that.uid)
-        && additionalProperties.equals(that.additionalProperties);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(type, uid, additionalProperties);
   }
 
   @Override

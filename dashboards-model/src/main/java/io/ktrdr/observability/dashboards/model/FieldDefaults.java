@@ -7,42 +7,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The defaults of a panel's field config ({@code fieldConfig.defaults}): unit, decimals, min, max,
- * thresholds, value mappings, data links, color and the panel type's {@code custom} options.
+ * The defaults of a panel's field config ({@code fieldConfig.defaults}): unit (Grafana's unit id,
+ * such as {@code s}, {@code percentunit}, {@code reqps}), decimals, min, max, thresholds, value
+ * mappings, data links, color ({@code {"mode": ...}}) and the panel type's {@code custom} options
+ * (line width, fill, cell type, ...). A null component is a field the JSON leaves out.
  */
-public final class FieldDefaults {
+public record FieldDefaults(
+    @Nullable String unit,
+    @Nullable Integer decimals,
+    @Nullable Double min,
+    @Nullable Double max,
+    @Nullable String displayName,
+    @Nullable String noValue,
+    @Nullable Thresholds thresholds,
+    @Nullable List<ValueMapping> mappings,
+    @Nullable List<DataLink> links,
+    @Nullable ObjectNode custom,
+    @Nullable ObjectNode color,
+    Map<String, JsonNode> additionalProperties) {
 
-  @Nullable private final String unit;
-  @Nullable private final Integer decimals;
-  @Nullable private final Double min;
-  @Nullable private final Double max;
-  @Nullable private final String displayName;
-  @Nullable private final String noValue;
-  @Nullable private final Thresholds thresholds;
-  @Nullable private final List<ValueMapping> mappings;
-  @Nullable private final List<DataLink> links;
-  @Nullable private final ObjectNode custom;
-  @Nullable private final ObjectNode color;
-  private final Map<String, JsonNode> additionalProperties;
-
-  private FieldDefaults(Builder builder) {
-    this.unit = builder.unit;
-    this.decimals = builder.decimals;
-    this.min = builder.min;
-    this.max = builder.max;
-    this.displayName = builder.displayName;
-    this.noValue = builder.noValue;
-    this.thresholds = builder.thresholds;
-    this.mappings = Json.copyList(builder.mappings, "mappings");
-    this.links = Json.copyList(builder.links, "links");
-    this.custom = Json.copy(builder.custom);
-    this.color = Json.copy(builder.color);
-    this.additionalProperties = Json.copyProperties(builder.additionalProperties);
+  public FieldDefaults {
+    if (decimals != null && decimals < 0) {
+      throw new IllegalArgumentException("decimals must not be negative: " + decimals);
+    }
+    mappings = Json.copyList(mappings, "mappings");
+    links = Json.copyList(links, "links");
+    custom = Json.copy(custom);
+    color = Json.copy(color);
+    additionalProperties = Json.copyProperties(additionalProperties);
   }
 
   /** A builder with nothing set. */
@@ -50,74 +46,19 @@ public final class FieldDefaults {
     return new Builder();
   }
 
-  /** Grafana's unit id, such as {@code s}, {@code percentunit}, {@code reqps}, {@code bytes}. */
-  @Nullable
-  public String unit() {
-    return unit;
-  }
-
-  @Nullable
-  public Integer decimals() {
-    return decimals;
-  }
-
-  @Nullable
-  public Double min() {
-    return min;
-  }
-
-  @Nullable
-  public Double max() {
-    return max;
-  }
-
-  @Nullable
-  public String displayName() {
-    return displayName;
-  }
-
-  @Nullable
-  public String noValue() {
-    return noValue;
-  }
-
-  @Nullable
-  public Thresholds thresholds() {
-    return thresholds;
-  }
-
-  /** The value mappings; empty when absent. */
-  public List<ValueMapping> mappings() {
-    return mappings == null ? List.of() : mappings;
-  }
-
-  /** Whether the JSON has a {@code mappings} list. */
-  public boolean hasMappings() {
-    return mappings != null;
-  }
-
-  /** The data links of the field values; empty when absent. */
-  public List<DataLink> links() {
-    return links == null ? List.of() : links;
-  }
-
-  /** Whether the JSON has a {@code links} list. */
-  public boolean hasLinks() {
-    return links != null;
-  }
-
-  /** The panel type's custom field options (line width, fill, cell type, ...); null when absent. */
+  @Override
   @Nullable
   public ObjectNode custom() {
     return Json.copy(custom);
   }
 
-  /** The color scheme ({@code {"mode": ...}}); null when absent. */
+  @Override
   @Nullable
   public ObjectNode color() {
     return Json.copy(color);
   }
 
+  @Override
   public Map<String, JsonNode> additionalProperties() {
     return Json.copyProperties(additionalProperties);
   }
@@ -136,12 +77,11 @@ public final class FieldDefaults {
     builder.links = links == null ? null : new ArrayList<>(links);
     builder.custom = Json.copy(custom);
     builder.color = Json.copy(color);
-    builder.additionalProperties.putAll(additionalProperties);
-    return builder;
+    return builder.additionalProperties(additionalProperties);
   }
 
   /** Builds {@link FieldDefaults}. */
-  public static final class Builder {
+  public static final class Builder extends ObjectBuilder<Builder> {
     @Nullable private String unit;
     @Nullable private Integer decimals;
     @Nullable private Double min;
@@ -153,7 +93,6 @@ public final class FieldDefaults {
     @Nullable private List<DataLink> links;
     @Nullable private ObjectNode custom;
     @Nullable private ObjectNode color;
-    private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -263,19 +202,10 @@ public final class FieldDefaults {
       return this;
     }
 
-    /** Adds a field the model does not type; it is written as given. */
-    public Builder additionalProperty(String name, Object value) {
-      additionalProperties.put(requireNonNull(name, "name"), Json.toNode(value));
-      return this;
-    }
-
-    public Builder additionalProperties(Map<String, JsonNode> properties) {
-      additionalProperties.putAll(Json.copyProperties(properties));
-      return this;
-    }
-
     public FieldDefaults build() {
-      return new FieldDefaults(this);
+      return new FieldDefaults(
+          unit, decimals, min, max, displayName, noValue, thresholds, mappings, links, custom, color,
+          additionalProperties);
     }
   }
 }

@@ -19,11 +19,6 @@ public final class GenericPanelBuilder extends PanelBuilder<GenericPanelBuilder>
     super(type, DEFAULT_WIDTH, DEFAULT_HEIGHT);
   }
 
-  @Override
-  GenericPanelBuilder self() {
-    return this;
-  }
-
   /** For rows: whether the row is collapsed. */
   public GenericPanelBuilder collapsed(boolean collapsed) {
     this.collapsed = collapsed;

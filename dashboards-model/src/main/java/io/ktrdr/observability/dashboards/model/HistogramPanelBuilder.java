@@ -14,11 +14,6 @@ public final class HistogramPanelBuilder extends PanelBuilder<HistogramPanelBuil
     super("histogram", title, DEFAULT_WIDTH, DEFAULT_HEIGHT, true);
   }
 
-  @Override
-  HistogramPanelBuilder self() {
-    return this;
-  }
-
   public HistogramPanelBuilder bucketSize(double size) {
     if (size <= 0) {
       throw new IllegalArgumentException("bucketSize must be positive: " + size);

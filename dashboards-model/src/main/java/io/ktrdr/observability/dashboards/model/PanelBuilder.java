@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * @param <B> the concrete builder, returned by every setter
  */
-public abstract class PanelBuilder<B extends PanelBuilder<B>> {
+public abstract class PanelBuilder<B extends PanelBuilder<B>> extends ObjectBuilder<B> {
 
   /** The most a panel can span: Grafana's 24 columns. */
   public static final int MAX_WIDTH = GridPos.COLUMNS;
@@ -45,7 +45,6 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
   int height;
   @Nullable Boolean collapsed;
   @Nullable List<Panel> panels;
-  final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
   /** False for exact reading: targets keep the refIds they have, or none. */
   boolean assignRefIds = true;
 
@@ -71,8 +70,6 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
       this.targets = new ArrayList<>();
     }
   }
-
-  abstract B self();
 
   public B title(String title) {
     this.title = requireNonNull(title, "title");
@@ -206,7 +203,7 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
     requireNonNull(fieldConfig, "fieldConfig");
     hasFieldConfig = true;
     fieldDefaults = fieldConfig.defaults() == null ? null : fieldConfig.defaults().toBuilder();
-    overrides = fieldConfig.hasOverrides() ? new ArrayList<>(fieldConfig.overrides()) : null;
+    overrides = fieldConfig.overrides() == null ? null : new ArrayList<>(fieldConfig.overrides());
     fieldConfigProperties.clear();
     fieldConfigProperties.putAll(fieldConfig.additionalProperties());
     return self();
@@ -296,17 +293,6 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
     return self();
   }
 
-  /** Adds a field the model does not type ({@code pluginVersion}, {@code maxDataPoints}, ...). */
-  public B additionalProperty(String name, Object value) {
-    additionalProperties.put(requireNonNull(name, "name"), Json.toNode(value));
-    return self();
-  }
-
-  public B additionalProperties(Map<String, JsonNode> properties) {
-    additionalProperties.putAll(Json.copyProperties(properties));
-    return self();
-  }
-
   /** Builds the panel; targets without a refId get the first free of A, B, C, ... */
   public Panel build() {
     return new Panel(this, assignRefIds ? assignRefIds(targets) : targets);
@@ -317,7 +303,7 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
     if (!hasFieldConfig) {
       return null;
     }
-    return FieldConfig.read(
+    return new FieldConfig(
         fieldDefaults == null ? null : fieldDefaults.build(), overrides, fieldConfigProperties);
   }
 

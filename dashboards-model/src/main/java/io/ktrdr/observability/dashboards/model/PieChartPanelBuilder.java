@@ -33,11 +33,6 @@ public final class PieChartPanelBuilder extends PanelBuilder<PieChartPanelBuilde
     legend(LegendMode.LIST, LegendPlacement.RIGHT);
   }
 
-  @Override
-  PieChartPanelBuilder self() {
-    return this;
-  }
-
   public PieChartPanelBuilder pieType(PieType type) {
     return option("pieType", json(type));
   }

@@ -5,16 +5,30 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A PromQL query of a panel.
+ * A PromQL query of a panel. A null component is a field the JSON leaves out, except {@code
+ * fixedWindowReason}: why the query uses a fixed rate window instead of {@code $__rate_interval},
+ * kept in the model only and never written.
  *
  * <p>{@link #builder(String)} starts a range query ({@code range: true, instant: false}) with
- * exemplars off; {@link #bareBuilder(String)} starts with nothing set, for exact reading.
+ * exemplars off; {@link #bareBuilder(String)} starts with nothing set.
  */
-public final class PrometheusTarget implements Target {
+public record PrometheusTarget(
+    @Nullable String refId,
+    @Nullable DatasourceRef datasource,
+    String expr,
+    @Nullable String legendFormat,
+    @Nullable Boolean instant,
+    @Nullable Boolean range,
+    @Nullable Format format,
+    @Nullable String interval,
+    @Nullable Boolean exemplar,
+    @Nullable Boolean hide,
+    @Nullable String fixedWindowReason,
+    Map<String, JsonNode> additionalProperties)
+    implements Target {
 
   /** The result format Grafana asks Prometheus for. */
   public enum Format {
@@ -45,32 +59,9 @@ public final class PrometheusTarget implements Target {
     }
   }
 
-  @Nullable private final String refId;
-  @Nullable private final DatasourceRef datasource;
-  private final String expr;
-  @Nullable private final String legendFormat;
-  @Nullable private final Boolean instant;
-  @Nullable private final Boolean range;
-  @Nullable private final Format format;
-  @Nullable private final String interval;
-  @Nullable private final Boolean exemplar;
-  @Nullable private final Boolean hide;
-  @Nullable private final String fixedWindowReason;
-  private final Map<String, JsonNode> additionalProperties;
-
-  private PrometheusTarget(Builder builder) {
-    this.refId = builder.refId;
-    this.datasource = builder.datasource;
-    this.expr = builder.expr;
-    this.legendFormat = builder.legendFormat;
-    this.instant = builder.instant;
-    this.range = builder.range;
-    this.format = builder.format;
-    this.interval = builder.interval;
-    this.exemplar = builder.exemplar;
-    this.hide = builder.hide;
-    this.fixedWindowReason = builder.fixedWindowReason;
-    this.additionalProperties = Json.copyProperties(builder.additionalProperties);
+  public PrometheusTarget {
+    requireNonNull(expr, "expr");
+    additionalProperties = Json.copyProperties(additionalProperties);
   }
 
   /** A range query of {@code expr} with exemplars off. */
@@ -88,74 +79,9 @@ public final class PrometheusTarget implements Target {
     return builder(expr).build();
   }
 
-  @Override
-  @Nullable
-  public String refId() {
-    return refId;
-  }
-
-  @Override
-  @Nullable
-  public DatasourceRef datasource() {
-    return datasource;
-  }
-
-  /** The PromQL expression, possibly with Grafana variables in it. */
-  public String expr() {
-    return expr;
-  }
-
-  /** The legend template, such as {@code {{worker_type}}}. */
-  @Nullable
-  public String legendFormat() {
-    return legendFormat;
-  }
-
-  /** Whether Grafana runs an instant query; null when absent. */
-  @Nullable
-  public Boolean instant() {
-    return instant;
-  }
-
-  /** Whether Grafana runs a range query; null when absent. */
-  @Nullable
-  public Boolean range() {
-    return range;
-  }
-
   /** True when this is an instant query only (instant set and range not set). */
   public boolean isInstant() {
     return Boolean.TRUE.equals(instant) && !Boolean.TRUE.equals(range);
-  }
-
-  @Nullable
-  public Format format() {
-    return format;
-  }
-
-  /** The minimum step, such as {@code 1m}. */
-  @Nullable
-  public String interval() {
-    return interval;
-  }
-
-  @Nullable
-  public Boolean exemplar() {
-    return exemplar;
-  }
-
-  @Nullable
-  public Boolean hide() {
-    return hide;
-  }
-
-  /**
-   * Why this query uses a fixed rate window instead of {@code $__rate_interval}; null when it does
-   * not declare one. Kept in the model only, never written to the JSON.
-   */
-  @Nullable
-  public String fixedWindowReason() {
-    return fixedWindowReason;
   }
 
   @Override
@@ -165,24 +91,9 @@ public final class PrometheusTarget implements Target {
 
   @Override
   public PrometheusTarget withRefId(String refId) {
-    return toBuilder().refId(refId).build();
-  }
-
-  /** A builder holding every field of this target. */
-  public Builder toBuilder() {
-    Builder builder = new Builder(expr);
-    builder.refId = refId;
-    builder.datasource = datasource;
-    builder.legendFormat = legendFormat;
-    builder.instant = instant;
-    builder.range = range;
-    builder.format = format;
-    builder.interval = interval;
-    builder.exemplar = exemplar;
-    builder.hide = hide;
-    builder.fixedWindowReason = fixedWindowReason;
-    builder.additionalProperties.putAll(additionalProperties);
-    return builder;
+    return new PrometheusTarget(
+        requireNonNull(refId, "refId"), datasource, expr, legendFormat, instant, range, format,
+        interval, exemplar, hide, fixedWindowReason, additionalProperties);
   }
 
   @Override
@@ -191,7 +102,7 @@ public final class PrometheusTarget implements Target {
   }
 
   /** Builds a {@link PrometheusTarget}. */
-  public static final class Builder {
+  public static final class Builder extends ObjectBuilder<Builder> {
     @Nullable private String refId;
     @Nullable private DatasourceRef datasource;
     private final String expr;
@@ -203,7 +114,6 @@ public final class PrometheusTarget implements Target {
     @Nullable private Boolean exemplar;
     @Nullable private Boolean hide;
     @Nullable private String fixedWindowReason;
-    private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder(String expr) {
       this.expr = requireNonNull(expr, "expr");
@@ -238,23 +148,12 @@ public final class PrometheusTarget implements Target {
       return this;
     }
 
-    /** Sets the {@code instant} flag alone. */
-    public Builder instantFlag(boolean instant) {
-      this.instant = instant;
-      return this;
-    }
-
-    /** Sets the {@code range} flag alone. */
-    public Builder rangeFlag(boolean range) {
-      this.range = range;
-      return this;
-    }
-
     public Builder format(Format format) {
       this.format = requireNonNull(format, "format");
       return this;
     }
 
+    /** The minimum step, such as {@code 1m}. */
     public Builder interval(String interval) {
       this.interval = requireNonNull(interval, "interval");
       return this;
@@ -283,19 +182,10 @@ public final class PrometheusTarget implements Target {
       return this;
     }
 
-    /** Adds a field the model does not type; it is written as given. */
-    public Builder additionalProperty(String name, Object value) {
-      additionalProperties.put(requireNonNull(name, "name"), Json.toNode(value));
-      return this;
-    }
-
-    public Builder additionalProperties(Map<String, JsonNode> properties) {
-      additionalProperties.putAll(Json.copyProperties(properties));
-      return this;
-    }
-
     public PrometheusTarget build() {
-      return new PrometheusTarget(this);
+      return new PrometheusTarget(
+          refId, datasource, expr, legendFormat, instant, range, format, interval, exemplar, hide,
+          fixedWindowReason, additionalProperties);
     }
   }
 }

@@ -5,26 +5,20 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A query for a datasource the model does not type (Loki, TestData, ...): its refId and
- * datasource, and every other field as read.
+ * datasource, either null where absent, and every other field as read.
  */
-public final class RawTarget implements Target {
+public record RawTarget(
+    @Nullable String refId,
+    @Nullable DatasourceRef datasource,
+    Map<String, JsonNode> additionalProperties)
+    implements Target {
 
-  @Nullable private final String refId;
-  @Nullable private final DatasourceRef datasource;
-  private final Map<String, JsonNode> additionalProperties;
-
-  private RawTarget(
-      @Nullable String refId,
-      @Nullable DatasourceRef datasource,
-      Map<String, JsonNode> additionalProperties) {
-    this.refId = refId;
-    this.datasource = datasource;
-    this.additionalProperties = Json.copyProperties(additionalProperties);
+  public RawTarget {
+    additionalProperties = Json.copyProperties(additionalProperties);
   }
 
   /** A target of the given fields; refId and datasource may be null (absent). */
@@ -33,18 +27,6 @@ public final class RawTarget implements Target {
       @Nullable DatasourceRef datasource,
       Map<String, JsonNode> additionalProperties) {
     return new RawTarget(refId, datasource, additionalProperties);
-  }
-
-  @Override
-  @Nullable
-  public String refId() {
-    return refId;
-  }
-
-  @Override
-  @Nullable
-  public DatasourceRef datasource() {
-    return datasource;
   }
 
   @Override
@@ -59,7 +41,6 @@ public final class RawTarget implements Target {
 
   @Override
   public String toString() {
-    return "RawTarget{refId=" + refId + ", fields=" + new LinkedHashMap<>(additionalProperties)
-        + "}";
+    return "RawTarget{refId=" + refId + ", fields=" + additionalProperties + "}";
   }
 }

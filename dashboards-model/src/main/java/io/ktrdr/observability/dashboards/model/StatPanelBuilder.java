@@ -41,11 +41,6 @@ public final class StatPanelBuilder extends PanelBuilder<StatPanelBuilder> {
     reduce(Reducer.LAST_NOT_NULL);
   }
 
-  @Override
-  StatPanelBuilder self() {
-    return this;
-  }
-
   /** How each series is reduced to the value shown. */
   public StatPanelBuilder reduce(Reducer... calcs) {
     return option("reduceOptions.calcs", List.of(PanelOptions.reducerIds(calcs)));

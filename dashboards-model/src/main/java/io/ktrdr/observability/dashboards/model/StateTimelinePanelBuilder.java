@@ -16,11 +16,6 @@ public final class StateTimelinePanelBuilder extends PanelBuilder<StateTimelineP
     mergeValues(true);
   }
 
-  @Override
-  StateTimelinePanelBuilder self() {
-    return this;
-  }
-
   public StateTimelinePanelBuilder showValue(ShowValue showValue) {
     return option("showValue", json(showValue));
   }

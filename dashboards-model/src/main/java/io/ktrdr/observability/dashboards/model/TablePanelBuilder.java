@@ -17,11 +17,6 @@ public final class TablePanelBuilder extends PanelBuilder<TablePanelBuilder> {
     showHeader(true);
   }
 
-  @Override
-  TablePanelBuilder self() {
-    return this;
-  }
-
   public TablePanelBuilder showHeader(boolean showHeader) {
     return option("showHeader", showHeader);
   }

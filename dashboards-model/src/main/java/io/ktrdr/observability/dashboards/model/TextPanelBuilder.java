@@ -23,11 +23,6 @@ public final class TextPanelBuilder extends PanelBuilder<TextPanelBuilder> {
     mode(Mode.MARKDOWN);
   }
 
-  @Override
-  TextPanelBuilder self() {
-    return this;
-  }
-
   public TextPanelBuilder content(String content) {
     return option("content", requireNonNull(content, "content"));
   }

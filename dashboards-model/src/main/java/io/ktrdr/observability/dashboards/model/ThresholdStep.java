@@ -7,18 +7,15 @@ import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import java.util.Map;
 
-/** One step of {@link Thresholds}: from {@code value} on, use {@code color}; the base has no value. */
-public final class ThresholdStep {
+/**
+ * One step of {@link Thresholds}: from {@code value} on, use {@code color}; the base step has no
+ * value.
+ */
+public record ThresholdStep(
+    @Nullable String color, @Nullable Double value, Map<String, JsonNode> additionalProperties) {
 
-  @Nullable private final String color;
-  @Nullable private final Double value;
-  private final Map<String, JsonNode> additionalProperties;
-
-  private ThresholdStep(
-      @Nullable String color, @Nullable Double value, Map<String, JsonNode> additionalProperties) {
-    this.color = color;
-    this.value = value;
-    this.additionalProperties = Json.copyProperties(additionalProperties);
+  public ThresholdStep {
+    additionalProperties = Json.copyProperties(additionalProperties);
   }
 
   /** The base step: {@code color} below the first threshold. */
@@ -31,23 +28,7 @@ public final class ThresholdStep {
     return new ThresholdStep(requireNonNull(color, "color"), value, Map.of());
   }
 
-  /** A step exactly as read from JSON. */
-  public static ThresholdStep read(
-      @Nullable String color, @Nullable Double value, Map<String, JsonNode> additionalProperties) {
-    return new ThresholdStep(color, value, additionalProperties);
-  }
-
-  @Nullable
-  public String color() {
-    return color;
-  }
-
-  /** The lower bound; null for the base step. */
-  @Nullable
-  public Double value() {
-    return value;
-  }
-
+  @Override
   public Map<String, JsonNode> additionalProperties() {
     return Json.copyProperties(additionalProperties);
   }

@@ -13,26 +13,21 @@ import java.util.Map;
 
 /**
  * A field's thresholds: a mode ({@value #ABSOLUTE} or {@value #PERCENTAGE}) and steps, the first
- * of which is the base color.
+ * of which is the base color; {@code steps} is null where the JSON has no list.
  *
  * <pre>{@code Thresholds.absolute("green").step(80, "orange").step(95, "red").build()}</pre>
  */
-public final class Thresholds {
+public record Thresholds(
+    @Nullable String mode,
+    @Nullable List<ThresholdStep> steps,
+    Map<String, JsonNode> additionalProperties) {
 
   public static final String ABSOLUTE = "absolute";
   public static final String PERCENTAGE = "percentage";
 
-  @Nullable private final String mode;
-  @Nullable private final List<ThresholdStep> steps;
-  private final Map<String, JsonNode> additionalProperties;
-
-  private Thresholds(
-      @Nullable String mode,
-      @Nullable List<ThresholdStep> steps,
-      Map<String, JsonNode> additionalProperties) {
-    this.mode = mode;
-    this.steps = Json.copyList(steps, "steps");
-    this.additionalProperties = Json.copyProperties(additionalProperties);
+  public Thresholds {
+    steps = Json.copyList(steps, "steps");
+    additionalProperties = Json.copyProperties(additionalProperties);
   }
 
   /** Absolute thresholds starting from {@code baseColor}. */
@@ -45,29 +40,7 @@ public final class Thresholds {
     return new Builder(PERCENTAGE, baseColor);
   }
 
-  /** Thresholds exactly as read from JSON. */
-  public static Thresholds read(
-      @Nullable String mode,
-      @Nullable List<ThresholdStep> steps,
-      Map<String, JsonNode> additionalProperties) {
-    return new Thresholds(mode, steps, additionalProperties);
-  }
-
-  @Nullable
-  public String mode() {
-    return mode;
-  }
-
-  /** The steps, base first; empty when absent. */
-  public List<ThresholdStep> steps() {
-    return steps == null ? List.of() : steps;
-  }
-
-  /** Whether the JSON has a {@code steps} list. */
-  public boolean hasSteps() {
-    return steps != null;
-  }
-
+  @Override
   public Map<String, JsonNode> additionalProperties() {
     return Json.copyProperties(additionalProperties);
   }

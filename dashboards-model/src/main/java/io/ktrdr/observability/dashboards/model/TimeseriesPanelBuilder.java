@@ -52,11 +52,6 @@ public final class TimeseriesPanelBuilder extends PanelBuilder<TimeseriesPanelBu
     tooltip(TooltipMode.MULTI);
   }
 
-  @Override
-  TimeseriesPanelBuilder self() {
-    return this;
-  }
-
   /** Shows the legend in {@code mode} at {@code placement}. */
   public TimeseriesPanelBuilder legend(LegendMode mode, LegendPlacement placement) {
     option("legend.displayMode", json(mode));

@@ -13,8 +13,4 @@ public final class TracesPanelBuilder extends PanelBuilder<TracesPanelBuilder> {
     super("traces", title, DEFAULT_WIDTH, DEFAULT_HEIGHT, true);
   }
 
-  @Override
-  TracesPanelBuilder self() {
-    return this;
-  }
 }

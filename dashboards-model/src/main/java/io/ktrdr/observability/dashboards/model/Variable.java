@@ -8,14 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A template variable of a dashboard: datasource, query, custom, constant, textbox or interval.
  * Exposes its name, type and default (current) values so that callers can substitute it in
- * queries as the browser does.
+ * queries as the browser does. A null component is a field the JSON leaves out; {@code query} is
+ * a plugin id for datasource variables, a PromQL or {@code label_values} query for query
+ * variables, the comma-separated values of custom variables; {@code refresh}, {@code sort} and
+ * {@code hide} are Grafana's codes ({@link Refresh}, {@link Sort}, {@link Hide} in order).
  *
  * <pre>{@code
  * Variable.datasource("datasource", DatasourceRef.PROMETHEUS).defaultValue("prometheus").build();
@@ -24,7 +26,23 @@ import java.util.Map;
  *     .multi(true).includeAll(true).allValue(".*").defaultAll().build();
  * }</pre>
  */
-public final class Variable {
+public record Variable(
+    @Nullable String type,
+    @Nullable String name,
+    @Nullable String label,
+    @Nullable String description,
+    @Nullable String query,
+    @Nullable String definition,
+    @Nullable DatasourceRef datasource,
+    @Nullable ObjectNode current,
+    @Nullable Boolean multi,
+    @Nullable Boolean includeAll,
+    @Nullable String allValue,
+    @Nullable Integer refresh,
+    @Nullable Integer sort,
+    @Nullable Integer hide,
+    @Nullable String regex,
+    Map<String, JsonNode> additionalProperties) {
 
   /** The value Grafana stores for "All". */
   public static final String ALL_VALUE = "$__all";
@@ -56,40 +74,9 @@ public final class Variable {
     VARIABLE
   }
 
-  @Nullable private final String type;
-  @Nullable private final String name;
-  @Nullable private final String label;
-  @Nullable private final String description;
-  @Nullable private final String query;
-  @Nullable private final String definition;
-  @Nullable private final DatasourceRef datasource;
-  @Nullable private final ObjectNode current;
-  @Nullable private final Boolean multi;
-  @Nullable private final Boolean includeAll;
-  @Nullable private final String allValue;
-  @Nullable private final Integer refresh;
-  @Nullable private final Integer sort;
-  @Nullable private final Integer hide;
-  @Nullable private final String regex;
-  private final Map<String, JsonNode> additionalProperties;
-
-  private Variable(Builder builder) {
-    this.type = builder.type;
-    this.name = builder.name;
-    this.label = builder.label;
-    this.description = builder.description;
-    this.query = builder.query;
-    this.definition = builder.definition;
-    this.datasource = builder.datasource;
-    this.current = Json.copy(builder.current);
-    this.multi = builder.multi;
-    this.includeAll = builder.includeAll;
-    this.allValue = builder.allValue;
-    this.refresh = builder.refresh;
-    this.sort = builder.sort;
-    this.hide = builder.hide;
-    this.regex = builder.regex;
-    this.additionalProperties = Json.copyProperties(builder.additionalProperties);
+  public Variable {
+    current = Json.copy(current);
+    additionalProperties = Json.copyProperties(additionalProperties);
   }
 
   /** A choice of datasource of plugin {@code pluginId}, such as {@link DatasourceRef#PROMETHEUS}. */
@@ -150,54 +137,8 @@ public final class Variable {
     return new Builder(requireNonNull(type, "type"), requireNonNull(name, "name"));
   }
 
-  /** A variable with nothing set at all, for exact reading. */
-  public static Builder bareBuilder() {
-    return new Builder(null, null);
-  }
-
-  /** {@code datasource}, {@code query}, {@code custom}, {@code constant}, ...; null when absent. */
-  @Nullable
-  public String type() {
-    return type;
-  }
-
-  /** The name used in queries as {@code $name}; null only when read without one. */
-  @Nullable
-  public String name() {
-    return name;
-  }
-
-  @Nullable
-  public String label() {
-    return label;
-  }
-
-  @Nullable
-  public String description() {
-    return description;
-  }
-
-  /**
-   * The query as text: a plugin id for datasource variables, a PromQL or {@code label_values}
-   * query for query variables, the comma-separated values of custom variables; null when absent or
-   * not text.
-   */
-  @Nullable
-  public String query() {
-    return query;
-  }
-
-  @Nullable
-  public String definition() {
-    return definition;
-  }
-
-  @Nullable
-  public DatasourceRef datasource() {
-    return datasource;
-  }
-
   /** The current (default) selection as Grafana writes it; null when absent. */
+  @Override
   @Nullable
   public ObjectNode current() {
     return Json.copy(current);
@@ -223,44 +164,7 @@ public final class Variable {
     return defaultValues().contains(ALL_VALUE);
   }
 
-  @Nullable
-  public Boolean multi() {
-    return multi;
-  }
-
-  @Nullable
-  public Boolean includeAll() {
-    return includeAll;
-  }
-
-  /** The value substituted for "All", such as {@code .*}; null means Grafana joins all values. */
-  @Nullable
-  public String allValue() {
-    return allValue;
-  }
-
-  /** Grafana's refresh code (0 never, 1 on load, 2 on time range change). */
-  @Nullable
-  public Integer refresh() {
-    return refresh;
-  }
-
-  @Nullable
-  public Integer sort() {
-    return sort;
-  }
-
-  /** Grafana's hide code (0 nothing, 1 label, 2 variable). */
-  @Nullable
-  public Integer hide() {
-    return hide;
-  }
-
-  @Nullable
-  public String regex() {
-    return regex;
-  }
-
+  @Override
   public Map<String, JsonNode> additionalProperties() {
     return Json.copyProperties(additionalProperties);
   }
@@ -272,9 +176,9 @@ public final class Variable {
   }
 
   /** Builds a {@link Variable}. */
-  public static final class Builder {
-    @Nullable private String type;
-    @Nullable private String name;
+  public static final class Builder extends ObjectBuilder<Builder> {
+    private final String type;
+    private final String name;
     @Nullable private String label;
     @Nullable private String description;
     @Nullable private String query;
@@ -288,21 +192,10 @@ public final class Variable {
     @Nullable private Integer sort;
     @Nullable private Integer hide;
     @Nullable private String regex;
-    private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
-    private Builder(@Nullable String type, @Nullable String name) {
+    private Builder(String type, String name) {
       this.type = type;
-      this.name = name;
-    }
-
-    public Builder type(String type) {
-      this.type = requireNonNull(type, "type");
-      return this;
-    }
-
-    public Builder name(String name) {
       this.name = requireNonNull(name, "name");
-      return this;
     }
 
     /** The name shown on the dashboard. */
@@ -429,19 +322,10 @@ public final class Variable {
       return this;
     }
 
-    /** Adds a field the model does not type; it is written as given. */
-    public Builder additionalProperty(String name, Object value) {
-      additionalProperties.put(requireNonNull(name, "name"), Json.toNode(value));
-      return this;
-    }
-
-    public Builder additionalProperties(Map<String, JsonNode> properties) {
-      additionalProperties.putAll(Json.copyProperties(properties));
-      return this;
-    }
-
     public Variable build() {
-      return new Variable(this);
+      return new Variable(
+          type, name, label, description, query, definition, datasource, current, multi,
+          includeAll, allValue, refresh, sort, hide, regex, additionalProperties);
     }
   }
 }
