@@ -39,6 +39,8 @@ export interface SeriesView {
   name: string;
   points: number;
   last: string;
+  /** The largest value, formatted (a legend's "Max"). */
+  max: string;
 }
 
 /** What the viewer sees of a panel. Tables: columns and formatted rows, in display order. */
@@ -168,11 +170,21 @@ function lastNotNull(values: unknown[]): unknown {
   return null;
 }
 
+function largest(values: unknown[]): unknown {
+  const numbers = values.filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
+  return numbers.length === 0 ? null : Math.max(...numbers);
+}
+
 function seriesView(frames: DataFrame[]): SeriesView[] {
   return frames.flatMap((frame) =>
     frame.fields
       .filter((f) => f.type === FieldType.number)
-      .map((f) => ({ name: getFieldDisplayName(f, frame, frames), points: f.values.length, last: formatted(f, lastNotNull(f.values)) }))
+      .map((f) => ({
+        name: getFieldDisplayName(f, frame, frames),
+        points: f.values.length,
+        last: formatted(f, lastNotNull(f.values)),
+        max: formatted(f, largest(f.values)),
+      }))
   );
 }
 

@@ -72,7 +72,7 @@ test('worker status: 4 registered workers, and worker health lists four workers 
 
 test('system overview: the error rate shows as a percentage, service health as UP', async () => {
   const v = await views('ktrdr-system-overview');
-  assert.deepEqual(v.get('Error rate')!.series, [{ name: '5xx share', points: 5, last: '23.5%' }]);
+  assert.deepEqual(v.get('Error rate')!.series, [{ name: '5xx share', points: 5, last: '23.5%', max: '31%' }]);
   assert.deepEqual(
     v.get('Service health')!.values!.map((x) => `${x.title}=${x.text}`),
     ['ktrdr-backend=UP', 'ktrdr-backtest-worker-1=UP', 'ktrdr-backtest-worker-2=UP', 'ktrdr-training-worker-1=UP', 'ktrdr-training-worker-2=UP']

@@ -70,12 +70,18 @@ class GrafanaFrontendJudgeIT {
 
   /** Every panel of the dashboard at its defaults over its default range ending now, as the viewer sees it. */
   private static Map<String, PanelView> viewsOf(String uid) {
+    return viewsOf(uid, null);
+  }
+
+  /** As {@link #viewsOf(String)}, over the last {@code range} (null: the dashboard's default range). */
+  private static Map<String, PanelView> viewsOf(String uid, Duration range) {
     Dashboard dashboard = Panels.dashboard(uid);
     Instant to = Instant.now();
+    Instant from = range == null ? Panels.defaultFrom(dashboard, to) : to.minus(range);
     JsonNode json = dashboardJson(uid);
     Map<String, Map<String, JsonNode>> answers = new LinkedHashMap<>();
     Map<String, Long> steps = new LinkedHashMap<>();
-    for (PanelQuery query : panels.plan(dashboard, Map.of(), Panels.defaultFrom(dashboard, to), to)) {
+    for (PanelQuery query : panels.plan(dashboard, Map.of(), from, to)) {
       String title = query.panel().panelTitle();
       answers.computeIfAbsent(title, t -> new LinkedHashMap<>()).put(query.panel().refId(), panels.run(query).body());
       if (query instanceof PrometheusPanelQuery prometheus) {
@@ -200,6 +206,23 @@ class GrafanaFrontendJudgeIT {
       int up = column(health, "Up");
       assertThat(health.rows().stream().map(r -> r.get(up)).toList()).as(health.describe())
           .containsExactly("UP", "UP", "UP", "UP");
+    });
+  }
+
+  /** As someone watching the incident: the last five minutes (at the default six hours the storm is a few points). */
+  @Test
+  @Order(7)
+  void anErrorStormShowsInTheErrorRatePanelAsAPercentage() {
+    stack.startSimulator(SimulatorSettings.scenario("error-storm"));
+    await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      PanelView rate = viewsOf("ktrdr-system-overview", Duration.ofMinutes(5)).get("Error rate");
+      assertThat(rate.series()).as(rate.describe()).hasSize(1);
+      String max = String.valueOf(rate.series().get(0).get("max"));
+      assertThat(max).as(rate.describe()).matches("\\d+(\\.\\d+)?%");
+      assertThat(Double.parseDouble(max.substring(0, max.length() - 1)))
+          .as("the 5xx share at its highest, as shown: %s", rate.describe())
+          .isGreaterThanOrEqualTo(15.0);
+      RunFigures.record("error storm, the Error rate panel's highest 5xx share as Grafana shows it", max);
     });
   }
 }
