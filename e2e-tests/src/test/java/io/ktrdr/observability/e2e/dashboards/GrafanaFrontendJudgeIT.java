@@ -63,7 +63,9 @@ class GrafanaFrontendJudgeIT {
   }
 
   @AfterAll
-  static void recordTime() {
+  static void backToTheSteadyWorkloadAndRecordTime() {
+    // The classes after this one on the shared stack expect the steady workload, not the storm.
+    SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
     RunFigures.record("GrafanaFrontendJudgeIT, all its tests (what the judge adds to the end-to-end run)",
         Duration.ofNanos(System.nanoTime() - startedNanos));
   }
