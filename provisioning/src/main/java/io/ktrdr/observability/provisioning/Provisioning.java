@@ -10,6 +10,7 @@ import io.ktrdr.observability.provisioning.internal.ComposeFile;
 import io.ktrdr.observability.provisioning.internal.DashboardFiles;
 import io.ktrdr.observability.provisioning.internal.GrafanaProvisioning;
 import io.ktrdr.observability.provisioning.internal.GrafanaScripts;
+import io.ktrdr.observability.provisioning.internal.JaegerConfiguration;
 import io.ktrdr.observability.provisioning.internal.PrometheusConfiguration;
 import io.ktrdr.observability.provisioning.internal.PrometheusRules;
 import io.ktrdr.observability.provisioning.internal.ReadOnlyDashboards;
@@ -43,6 +44,8 @@ public final class Provisioning {
   public static final String PROMETHEUS_DIR = "prometheus";
   /** Alertmanager's configuration, for environments with an {@code alerting} section. */
   public static final String ALERTMANAGER_CONFIG = "alertmanager/alertmanager.yml";
+  /** Jaeger's configuration: receivers, storage, query API. */
+  public static final String JAEGER_CONFIG = "jaeger/config.yaml";
   public static final String PROMETHEUS_CONFIG = PROMETHEUS_DIR + "/prometheus.yml";
   /** The generated rule files, beside {@code prometheus.yml}. */
   public static final String PROMETHEUS_RULES_DIR = PROMETHEUS_DIR + "/" + PrometheusRules.DIR;
@@ -122,6 +125,7 @@ public final class Provisioning {
     files.put(ADMIN_PASSWORD_CHECK, GrafanaScripts.adminPasswordCheck());
     files.put(DEFAULT_LOGIN_CHECK, GrafanaScripts.defaultLoginCheck(environment));
     files.put(PROMETHEUS_CONFIG, PrometheusConfiguration.render(environment));
+    files.put(JAEGER_CONFIG, JaegerConfiguration.render(environment));
     if (environment.alerting().isPresent()) {
       files.put(ALERTMANAGER_CONFIG, AlertmanagerConfiguration.render(environment));
     }

@@ -10,6 +10,7 @@ import io.ktrdr.observability.provisioning.environment.ComposeSettings;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
 import io.ktrdr.observability.provisioning.environment.InvalidEnvironmentException;
+import io.ktrdr.observability.provisioning.environment.JaegerSettings;
 import io.ktrdr.observability.provisioning.environment.SecretSource;
 import io.ktrdr.observability.provisioning.environment.Service;
 import io.ktrdr.observability.provisioning.internal.ComposeFile;
@@ -145,6 +146,11 @@ public final class PreprodBundle {
             + " compose network can send spans, to `jaeger:4317`."));
     values.put("passwordCheckService", ComposeFile.ADMIN_PASSWORD_CHECK_SERVICE);
     values.put("alerting", alertingReadme(environment));
+    values.put("traceStorage", environment.jaeger().storage() == JaegerSettings.Storage.BADGER
+        ? "Jaeger keeps traces in its embedded Badger database on the volume `" + ComposeFile.JAEGER_DATA_VOLUME
+            + "`, each span for " + environment.jaeger().retention() + " (`jaeger.retention`): they survive restarts"
+            + " and upgrades (`monitoring/jaeger/config.yaml`)."
+        : "Jaeger keeps traces in memory (`jaeger.storage: memory`): they are lost when it restarts.");
     values.put("loginCheck", "monitoring/" + Provisioning.DEFAULT_LOGIN_CHECK);
     String text = template;
     for (Map.Entry<String, String> value : values.entrySet()) {

@@ -41,7 +41,8 @@ public final class EnvironmentFile {
       List.of("name", "type", "workerType", "host", "port", "metricsPath", "optional");
   private static final List<String> PROMETHEUS_KEYS =
       List.of("url", "scrapeInterval", "evaluationInterval", "retention", "ruleFiles");
-  private static final List<String> JAEGER_KEYS = List.of("url", "otlpGrpcUrl", "otlpHttpUrl");
+  private static final List<String> JAEGER_KEYS = List.of("url", "otlpGrpcUrl", "otlpHttpUrl", "storage", "retention",
+      "dataDirectory", "healthPort", "queryGrpcPort");
   private static final List<String> GRAFANA_KEYS = List.of("url", "adminUser", "adminPassword", "anonymousAccess",
       "datasourcesEditable", "allowUiUpdates", "dashboardsPath");
   private static final List<String> SECRET_KEYS = List.of("value", "env", "file");
@@ -206,10 +207,21 @@ public final class EnvironmentFile {
     URI url = jaeger.url("url", true);
     URI otlpGrpcUrl = jaeger.url("otlpGrpcUrl", true);
     URI otlpHttpUrl = jaeger.url("otlpHttpUrl", true);
-    if (!jaeger.complete(url, otlpGrpcUrl, otlpHttpUrl)) {
+    JaegerSettings.Storage storage = jaeger.has("storage")
+        ? jaeger.choice("storage", JaegerSettings.Storage.values(), JaegerSettings.Storage::label, true)
+        : JaegerSettings.Storage.MEMORY;
+    PrometheusDuration retention = jaeger.has("retention")
+        ? jaeger.duration("retention", true) : PrometheusDuration.parse(JaegerSettings.DEFAULT_RETENTION);
+    String dataDirectory = jaeger.has("dataDirectory")
+        ? jaeger.string("dataDirectory", Checks::absolutePath) : JaegerSettings.DEFAULT_DATA_DIRECTORY;
+    Integer healthPort = jaeger.has("healthPort") ? jaeger.port("healthPort") : JaegerSettings.DEFAULT_HEALTH_PORT;
+    Integer queryGrpcPort = jaeger.has("queryGrpcPort")
+        ? jaeger.port("queryGrpcPort") : JaegerSettings.DEFAULT_QUERY_GRPC_PORT;
+    if (!jaeger.complete(url, otlpGrpcUrl, otlpHttpUrl, storage, retention, dataDirectory, healthPort, queryGrpcPort)) {
       return null;
     }
-    return jaeger.construct(() -> new JaegerSettings(url, otlpGrpcUrl, otlpHttpUrl));
+    return jaeger.construct(() -> new JaegerSettings(url, otlpGrpcUrl, otlpHttpUrl, storage, retention, dataDirectory,
+        healthPort, queryGrpcPort));
   }
 
   private GrafanaSettings readGrafana(Fields grafana) {

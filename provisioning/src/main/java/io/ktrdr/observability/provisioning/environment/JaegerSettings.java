@@ -10,8 +10,46 @@ import java.net.URI;
  * @param url where Grafana reaches Jaeger's query API (port 16686 by default); the Jaeger datasource's URL
  * @param otlpGrpcUrl where services send spans over OTLP/gRPC (port 4317 by default)
  * @param otlpHttpUrl where services send spans over OTLP/HTTP (port 4318 by default)
+ * @param storage where Jaeger keeps traces: {@link Storage#MEMORY} (lost at a restart, the default)
+ *     or {@link Storage#BADGER} (its embedded database, on disk)
+ * @param retention how long Badger keeps spans (its TTL); {@value #DEFAULT_RETENTION} by default
+ * @param dataDirectory Badger's directory ({@value #DEFAULT_DATA_DIRECTORY} by default: in the
+ *     container, on the {@code jaeger-data} volume)
+ * @param healthPort the port of Jaeger's health check ({@value #DEFAULT_HEALTH_PORT} by default)
+ * @param queryGrpcPort the port of Jaeger's gRPC query API ({@value #DEFAULT_QUERY_GRPC_PORT} by default)
  */
-public record JaegerSettings(URI url, URI otlpGrpcUrl, URI otlpHttpUrl) {
+public record JaegerSettings(
+    URI url, URI otlpGrpcUrl, URI otlpHttpUrl, Storage storage, PrometheusDuration retention, String dataDirectory,
+    int healthPort, int queryGrpcPort) {
+
+  public static final String DEFAULT_RETENTION = "7d";
+  /** Under the image's /tmp, which the image declares a volume and leaves writable by Jaeger's uid (10001). */
+  public static final String DEFAULT_DATA_DIRECTORY = "/tmp/jaeger";
+  public static final int DEFAULT_HEALTH_PORT = 13133;
+  public static final int DEFAULT_QUERY_GRPC_PORT = 16685;
+
+  /** Where Jaeger keeps traces. */
+  public enum Storage {
+    MEMORY("memory"),
+    BADGER("badger");
+
+    private final String label;
+
+    Storage(String label) {
+      this.label = label;
+    }
+
+    /** The value written in environment files. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Memory storage, on the usual health and gRPC query ports. */
+  public JaegerSettings(URI url, URI otlpGrpcUrl, URI otlpHttpUrl) {
+    this(url, otlpGrpcUrl, otlpHttpUrl, Storage.MEMORY, PrometheusDuration.parse(DEFAULT_RETENTION),
+        DEFAULT_DATA_DIRECTORY, DEFAULT_HEALTH_PORT, DEFAULT_QUERY_GRPC_PORT);
+  }
 
   public JaegerSettings {
     requireNonNull(url, "url");
@@ -20,6 +58,12 @@ public record JaegerSettings(URI url, URI otlpGrpcUrl, URI otlpHttpUrl) {
     Checks.require("url", Checks.url(url.toString()));
     Checks.require("otlpGrpcUrl", Checks.url(otlpGrpcUrl.toString()));
     Checks.require("otlpHttpUrl", Checks.url(otlpHttpUrl.toString()));
+    requireNonNull(storage, "storage");
+    requireNonNull(retention, "retention");
+    requireNonNull(dataDirectory, "dataDirectory");
+    Checks.require("dataDirectory", Checks.absolutePath(dataDirectory));
+    Checks.require("healthPort", Checks.port(healthPort));
+    Checks.require("queryGrpcPort", Checks.port(queryGrpcPort));
   }
 
   public static Builder builder() {
@@ -27,7 +71,8 @@ public record JaegerSettings(URI url, URI otlpGrpcUrl, URI otlpHttpUrl) {
   }
 
   public Builder toBuilder() {
-    return new Builder().url(url).otlpGrpcUrl(otlpGrpcUrl).otlpHttpUrl(otlpHttpUrl);
+    return new Builder().url(url).otlpGrpcUrl(otlpGrpcUrl).otlpHttpUrl(otlpHttpUrl).storage(storage)
+        .retention(retention).dataDirectory(dataDirectory).healthPort(healthPort).queryGrpcPort(queryGrpcPort);
   }
 
   /** Builds {@link JaegerSettings}; every field is required. */
@@ -35,8 +80,38 @@ public record JaegerSettings(URI url, URI otlpGrpcUrl, URI otlpHttpUrl) {
     private URI url;
     private URI otlpGrpcUrl;
     private URI otlpHttpUrl;
+    private Storage storage = Storage.MEMORY;
+    private PrometheusDuration retention = PrometheusDuration.parse(DEFAULT_RETENTION);
+    private String dataDirectory = DEFAULT_DATA_DIRECTORY;
+    private int healthPort = DEFAULT_HEALTH_PORT;
+    private int queryGrpcPort = DEFAULT_QUERY_GRPC_PORT;
 
     private Builder() {}
+
+    public Builder storage(Storage storage) {
+      this.storage = requireNonNull(storage, "storage");
+      return this;
+    }
+
+    public Builder retention(PrometheusDuration retention) {
+      this.retention = requireNonNull(retention, "retention");
+      return this;
+    }
+
+    public Builder dataDirectory(String dataDirectory) {
+      this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory");
+      return this;
+    }
+
+    public Builder healthPort(int healthPort) {
+      this.healthPort = healthPort;
+      return this;
+    }
+
+    public Builder queryGrpcPort(int queryGrpcPort) {
+      this.queryGrpcPort = queryGrpcPort;
+      return this;
+    }
 
     public Builder url(URI url) {
       this.url = requireNonNull(url, "url");
@@ -54,7 +129,8 @@ public record JaegerSettings(URI url, URI otlpGrpcUrl, URI otlpHttpUrl) {
     }
 
     public JaegerSettings build() {
-      return new JaegerSettings(url, otlpGrpcUrl, otlpHttpUrl);
+      return new JaegerSettings(url, otlpGrpcUrl, otlpHttpUrl, storage, retention, dataDirectory, healthPort,
+          queryGrpcPort);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.ktrdr.observability.provisioning.environment.ComposeSettings;
 import io.ktrdr.observability.provisioning.environment.ComposeSettings.Component;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.GrafanaSettings;
+import io.ktrdr.observability.provisioning.environment.JaegerSettings;
 import io.ktrdr.observability.provisioning.environment.SecretSource;
 import io.ktrdr.observability.provisioning.environment.Service;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ public final class ComposeFile {
   public static final int JAEGER_OTLP_GRPC_PORT = 4317;
   public static final int JAEGER_OTLP_HTTP_PORT = 4318;
   static final int ALERTMANAGER_PORT = 9093;
+  /** Jaeger's Badger files, in the container's /tmp. */
+  public static final String JAEGER_DATA_VOLUME = "jaeger-data";
+  static final String JAEGER_DATA_MOUNT = "/tmp";
   /** Jaeger v2's healthcheckv2 extension (its built-in all-in-one configuration). */
   static final int JAEGER_HEALTH_PORT = 13133;
 
@@ -57,7 +61,7 @@ public final class ComposeFile {
         ADMIN_PASSWORD_CHECK_SERVICE, passwordCheck ? adminPasswordCheck(environment, monitoringDir) : null,
         "grafana", grafana(environment, compose, monitoringDir),
         "prometheus", prometheus(environment, compose, monitoringDir),
-        "jaeger", jaeger(compose),
+        "jaeger", jaeger(environment, compose, monitoringDir),
         "alertmanager", environment.alerting().isPresent() ? alertmanager(environment, compose, monitoringDir) : null,
         SIMULATOR_PROFILE, compose.simulator() ? simulator(environment) : null);
     if (passwordCheck) {
@@ -73,6 +77,9 @@ public final class ComposeFile {
     Map<String, Object> volumes = map("grafana-data", map(), "prometheus-data", map());
     if (environment.alerting().isPresent()) {
       volumes.put("alertmanager-data", map());
+    }
+    if (environment.jaeger().storage() == JaegerSettings.Storage.BADGER) {
+      volumes.put(JAEGER_DATA_VOLUME, map());
     }
     Map<String, Object> secrets = new java.util.LinkedHashMap<>();
     adminPasswordSecret(environment.grafana()).ifPresent(name -> secrets.put(name, map("file", SECRETS_DIR + "/" + name)));
@@ -203,7 +210,7 @@ public final class ComposeFile {
             "http://localhost:" + PROMETHEUS_PORT + "/-/ready")));
   }
 
-  private static Map<String, Object> jaeger(ComposeSettings compose) {
+  private static Map<String, Object> jaeger(Environment environment, ComposeSettings compose, String monitoringDir) {
     List<Object> ports = new ArrayList<>();
     List<Object> publishedPorts =
         published(compose, Component.JAEGER, JAEGER_QUERY_PORT, JAEGER_OTLP_GRPC_PORT, JAEGER_OTLP_HTTP_PORT);
@@ -219,12 +226,25 @@ public final class ComposeFile {
         }
       }
     });
+    boolean badger = environment.jaeger().storage() == JaegerSettings.Storage.BADGER;
+    List<Object> volumes = list(monitoringDir + "/jaeger:/etc/jaeger:ro");
+    if (badger && !environment.jaeger().dataDirectory().startsWith(JAEGER_DATA_MOUNT + "/")) {
+      throw new io.ktrdr.observability.provisioning.GenerationException("jaeger.dataDirectory: the compose file keeps"
+          + " Badger's files on the volume " + JAEGER_DATA_VOLUME + " at " + JAEGER_DATA_MOUNT + ": expected a directory"
+          + " under " + JAEGER_DATA_MOUNT + "/, got " + environment.jaeger().dataDirectory());
+    }
+    if (badger) {
+      // The image declares /tmp a volume; a named volume there starts as the image's /tmp (writable by uid 10001).
+      volumes.add(JAEGER_DATA_VOLUME + ":" + JAEGER_DATA_MOUNT);
+    }
     return map(
         "image", ContainerImages.JAEGER,
         "restart", "unless-stopped",
+        "command", list("--config=file:/etc/jaeger/config.yaml"),
         "ports", ports.isEmpty() ? null : ports,
+        "volumes", volumes,
         "healthcheck", healthcheck(list("CMD", "wget", "-q", "-O", "/dev/null",
-            "http://localhost:" + JAEGER_HEALTH_PORT + "/status")));
+            "http://localhost:" + environment.jaeger().healthPort() + "/status")));
   }
 
   /**

@@ -99,6 +99,7 @@ class PreprodBundleIT {
         TOP + "docker-compose.yml",
         TOP + "environment.yaml",
         TOP + "monitoring/alertmanager/alertmanager.yml",
+        TOP + "monitoring/jaeger/config.yaml",
         TOP + "monitoring/grafana/dashboards/ktrdr-operations.json",
         TOP + "monitoring/grafana/dashboards/ktrdr-system-overview.json",
         TOP + "monitoring/grafana/dashboards/ktrdr-worker-status.json",
