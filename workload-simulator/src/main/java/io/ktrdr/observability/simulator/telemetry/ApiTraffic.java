@@ -1,5 +1,13 @@
 package io.ktrdr.observability.simulator.telemetry;
 
+import io.ktrdr.observability.simulator.model.OperationType;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -13,6 +21,56 @@ public final class ApiTraffic {
   public static final String OPERATION_PREFIX = "/api/v1/operations/";
   public static final String WORKERS = "/api/v1/workers";
   public static final String REGISTER = "/api/v1/workers/register";
+  public static final String HEALTH = "/api/v1/health";
+
+  /**
+   * The start routes of the backend by the operation type they start (contract, "Start endpoints");
+   * fuzzy analyses start from either of two. {@code dummy} and {@code agent_research} are not
+   * named by the contract; {@code agent_design} and {@code agent_assessment} have no route of
+   * their own.
+   */
+  public static final Map<OperationType, List<String>> START_ROUTES = startRoutes();
+
+  /**
+   * Every route template of the simulated backend, as FastAPI matches them: a request to any other
+   * path (an unmatched one, or the metrics app mounted at {@code /metrics}) carries no
+   * {@code http_target}.
+   */
+  public static final Set<String> ROUTES = routes();
+
+  /** Whether {@code template} is one of the backend's routes ({@link #ROUTES}). */
+  public static boolean isRoute(String template) {
+    return template != null && ROUTES.contains(template);
+  }
+
+  /** The route that starts an operation of {@code type}; empty for a type with none. */
+  public static Optional<String> startRoute(OperationType type, SplittableRandom random) {
+    List<String> routes = START_ROUTES.getOrDefault(type, List.of());
+    return routes.isEmpty() ? Optional.empty() : Optional.of(routes.get(routes.size() == 1 ? 0 : random.nextInt(routes.size())));
+  }
+
+  /** The operation type a start route starts, if {@code path} is one. */
+  public static Optional<OperationType> startedBy(String path) {
+    return START_ROUTES.entrySet().stream().filter(e -> e.getValue().contains(path)).map(Map.Entry::getKey).findFirst();
+  }
+
+  private static Map<OperationType, List<String>> startRoutes() {
+    Map<OperationType, List<String>> routes = new EnumMap<>(OperationType.class);
+    routes.put(OperationType.DATA_LOAD, List.of("/api/v1/data/acquire/download"));
+    routes.put(OperationType.TRAINING, List.of("/api/v1/trainings/start"));
+    routes.put(OperationType.BACKTESTING, List.of("/api/v1/backtests/start"));
+    routes.put(OperationType.INDICATOR_COMPUTE, List.of("/api/v1/indicators/calculate"));
+    routes.put(OperationType.FUZZY_ANALYSIS, List.of("/api/v1/fuzzy/data", "/api/v1/fuzzy/evaluate"));
+    routes.put(OperationType.DUMMY, List.of("/api/v1/dummy/start"));
+    routes.put(OperationType.AGENT_RESEARCH, List.of("/api/v1/agent/trigger"));
+    return Collections.unmodifiableMap(routes);
+  }
+
+  private static Set<String> routes() {
+    Set<String> routes = new LinkedHashSet<>(List.of(OPERATIONS, OPERATION, WORKERS, REGISTER, HEALTH));
+    START_ROUTES.values().forEach(routes::addAll);
+    return Collections.unmodifiableSet(routes);
+  }
 
   /** Clients poll each running operation about every 2 s ... */
   public static final double POLLS_PER_ACTIVE_OPERATION_PER_SECOND = 0.5;

@@ -2,6 +2,7 @@ package io.ktrdr.observability.simulator.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
@@ -11,7 +12,8 @@ import io.opentelemetry.api.metrics.Meter;
  * The HTTP server metrics of KTRDR's FastAPI instrumentation, older semantic conventions: named
  * and unitted so that the Prometheus exporter writes {@code http_server_duration_milliseconds},
  * {@code http_server_active_requests}, {@code http_server_request_size_bytes} and
- * {@code http_server_response_size_bytes}, with the SDK's default buckets, which are Python's.
+ * {@code http_server_response_size_bytes}, with the SDK's default buckets, which are Python's,
+ * and the descriptions of opentelemetry-instrumentation-asgi 0.59b0 (measured).
  */
 public final class HttpServerMetrics {
 
@@ -38,7 +40,7 @@ public final class HttpServerMetrics {
   public HttpServerMetrics(Meter meter, boolean sizes) {
     duration = meter.histogramBuilder("http.server.duration")
         .setUnit("ms")
-        .setDescription("Duration of HTTP server requests.")
+        .setDescription("Measures the duration of inbound HTTP requests.")
         .build();
     activeRequests = meter.upDownCounterBuilder("http.server.active_requests")
         .setUnit("{request}")
@@ -46,12 +48,12 @@ public final class HttpServerMetrics {
         .build();
     requestSize = !sizes ? null : meter.histogramBuilder("http.server.request.size")
         .setUnit("By")
-        .setDescription("Size of HTTP server request bodies.")
+        .setDescription("Measures the size of HTTP request messages (compressed).")
         .ofLongs()
         .build();
     responseSize = !sizes ? null : meter.histogramBuilder("http.server.response.size")
         .setUnit("By")
-        .setDescription("Size of HTTP server response bodies.")
+        .setDescription("measures the size of HTTP response messages (compressed).")
         .ofLongs()
         .build();
   }
@@ -75,18 +77,30 @@ public final class HttpServerMetrics {
     activeRequests.add(1, request);
   }
 
-  /** Records a finished request of {@code route} (the {@code http_target} label). */
+  /**
+   * Records a finished request as the ASGI instrumentation does: duration in whole milliseconds;
+   * {@code http_target} only when a route matched ({@code route} null for unmatched paths,
+   * redirects and mounted apps); the request size only when the request had a Content-Length
+   * ({@code requestBytes} negative when not); the response size only when it is not 0.
+   */
   public void ended(Attributes request, int port, String route, int status, double millis, long requestBytes, long responseBytes) {
-    Attributes attributes = request.toBuilder()
+    AttributesBuilder builder = request.toBuilder()
         .put(NET_HOST_PORT, (long) port)
-        .put(HTTP_STATUS_CODE, (long) status)
-        .put(HTTP_TARGET, route)
-        .build();
-    duration.record(millis, attributes);
-    if (requestSize != null) {
-      requestSize.record(requestBytes, attributes);
+        .put(HTTP_STATUS_CODE, (long) status);
+    if (route != null) {
+      builder.put(HTTP_TARGET, route);
+    }
+    Attributes attributes = builder.build();
+    duration.record(Math.max(Math.round(millis), 0), attributes);
+    activeRequests.add(-1, request);
+    if (requestSize == null) {
+      return;
+    }
+    if (responseBytes != 0) {
       responseSize.record(responseBytes, attributes);
     }
-    activeRequests.add(-1, request);
+    if (requestBytes >= 0) {
+      requestSize.record(requestBytes, attributes);
+    }
   }
 }

@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HTTP the way KTRDR's instrumentation sees it: FastAPI server spans named {@code METHOD route},
@@ -54,9 +55,22 @@ public final class HttpTelemetry {
   private final String serverName;
   private final HttpServerMetrics metrics;
   private final HttpClient client;
+  /**
+   * The last Content-Length a response of this app declared. The ASGI instrumentation keeps it on
+   * its one middleware instance, so a response without one (a streamed scrape) is recorded with
+   * the size of the response before it, and not at all after a redirect (Content-Length 0).
+   */
+  private final AtomicLong lastContentLength = new AtomicLong();
 
-  /** What a route answers. */
-  public record Response(int status, String body, String contentType) {
+  /**
+   * What a route answers. A {@code streamed} response is sent without a Content-Length, as
+   * prometheus_client's ASGI app sends a scrape.
+   */
+  public record Response(int status, String body, String contentType, boolean streamed) {
+    public Response(int status, String body, String contentType) {
+      this(status, body, contentType, false);
+    }
+
     public Response(int status, String body) {
       this(status, body, "application/json");
     }
@@ -87,7 +101,11 @@ public final class HttpTelemetry {
     return tracer;
   }
 
-  /** Serves one request of {@code route} inside a server span continuing the caller's trace. */
+  /**
+   * Serves one request of {@code route} inside a server span continuing the caller's trace. Its
+   * server metrics carry {@code http_target} only when {@code route} is one of the backend's route
+   * templates ({@link ApiTraffic#isRoute}): an unmatched path or the mounted metrics app has none.
+   */
   public void serve(HttpExchange exchange, String route, RouteHandler handler) throws IOException {
     long startNanos = System.nanoTime();
     String method = exchange.getRequestMethod();
@@ -121,7 +139,8 @@ public final class HttpTelemetry {
     byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
     try {
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
-      exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+      // 0 asks for chunked transfer (no Content-Length), -1 for an empty body.
+      exchange.sendResponseHeaders(response.status(), response.streamed() ? 0 : body.length == 0 ? -1 : body.length);
       if (body.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(body);
@@ -134,9 +153,60 @@ public final class HttpTelemetry {
         span.setStatus(StatusCode.ERROR);
       }
       span.end();
-      if (metrics != null) {
-        metrics.ended(common, localPort, route, response.status(), (System.nanoTime() - startNanos) / 1e6, requestBody.length, body.length);
+      if (!response.streamed()) {
+        lastContentLength.set(body.length);
       }
+      if (metrics != null) {
+        metrics.ended(common, localPort, ApiTraffic.isRoute(route) ? route : null, response.status(),
+            (System.nanoTime() - startNanos) / 1e6, requestContentLength(exchange), lastContentLength.get());
+      }
+    }
+  }
+
+  /**
+   * Answers 307 to {@code path} on this server, as Starlette redirects a path that matches a route
+   * only with (or without) its trailing slash; recorded like any unmatched request (no
+   * {@code http_target}, no response size: the redirect's Content-Length is 0).
+   */
+  public void redirect(HttpExchange exchange, String path) throws IOException {
+    long startNanos = System.nanoTime();
+    int localPort = exchange.getLocalAddress().getPort();
+    String hostHeader = exchange.getRequestHeaders().getFirst("Host");
+    String host = hostHeader == null ? localAddress(exchange) : hostHeader;
+    Attributes common = HttpServerMetrics.requestAttributes(exchange.getRequestMethod(), localAddress(exchange),
+        hostHeader == null ? serverName + ":" + localPort : hostHeader);
+    if (metrics != null) {
+      metrics.started(common);
+    }
+    exchange.getRequestBody().readAllBytes();
+    try {
+      String query = exchange.getRequestURI().getRawQuery();
+      exchange.getResponseHeaders().set("Location", "http://" + host + path + (query == null ? "" : "?" + query));
+      exchange.sendResponseHeaders(307, -1);
+    } finally {
+      exchange.close();
+      lastContentLength.set(0);
+      if (metrics != null) {
+        metrics.ended(common, localPort, null, 307, (System.nanoTime() - startNanos) / 1e6, requestContentLength(exchange), 0);
+      }
+    }
+  }
+
+  /**
+   * The request's Content-Length, or -1 without one (the instrumentation then records no request
+   * size). Java's HttpClient, which sends the simulator's own traffic, adds {@code Content-Length: 0}
+   * to every GET; KTRDR's clients (httpx, browsers, Prometheus) send none, so that one is ignored.
+   */
+  private static long requestContentLength(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Content-Length");
+    boolean bodiless = exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD");
+    if (header == null || (bodiless && header.strip().equals("0"))) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

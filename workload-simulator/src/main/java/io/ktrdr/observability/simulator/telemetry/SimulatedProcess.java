@@ -3,7 +3,6 @@ package io.ktrdr.observability.simulator.telemetry;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.SplittableRandom;
 
 /**
@@ -130,25 +129,21 @@ public final class SimulatedProcess {
     CounterWithCallback.builder()
         .name("process_cpu_seconds_total")
         .help("Total user and system CPU time spent in seconds.")
-        .unit(Unit.SECONDS)
         .callback(callback -> callback.call(cpuSeconds()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("process_virtual_memory_bytes")
         .help("Virtual memory size in bytes.")
-        .unit(Unit.BYTES)
         .callback(callback -> callback.call(virtualBytes()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("process_resident_memory_bytes")
         .help("Resident memory size in bytes.")
-        .unit(Unit.BYTES)
         .callback(callback -> callback.call(residentBytes()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("process_start_time_seconds")
         .help("Start time of the process since unix epoch in seconds.")
-        .unit(Unit.SECONDS)
         .callback(callback -> callback.call(startTimeSeconds))
         .register(registry);
     GaugeWithCallback.builder()
