@@ -62,7 +62,10 @@ final class Exposition {
     return parse(response.body());
   }
 
-  /** Parses the text format; fails on a sample outside a declared family or a malformed line. */
+  /**
+   * Parses the text format; fails on a sample outside a declared family, a family declared again
+   * with another type, or a malformed line.
+   */
   static Exposition parse(String text) {
     Map<String, Family> families = new LinkedHashMap<>();
     Family current = null;
@@ -72,8 +75,15 @@ final class Exposition {
       }
       if (line.startsWith("# TYPE ")) {
         String[] parts = line.split(" ");
-        if (families.containsKey(parts[2])) {
-          throw new AssertionError("family declared twice: " + parts[2]);
+        Family declared = families.get(parts[2]);
+        if (declared != null) {
+          // KTRDR's OpenTelemetry exporter declares a histogram again for each set of label names;
+          // Prometheus 3 accepts that as long as the type stays the same.
+          if (!declared.type().equals(parts[3])) {
+            throw new AssertionError("family declared twice with types " + declared.type() + " and " + parts[3] + ": " + parts[2]);
+          }
+          current = declared;
+          continue;
         }
         current = new Family(parts[2], parts[3], new ArrayList<>());
         families.put(parts[2], current);
