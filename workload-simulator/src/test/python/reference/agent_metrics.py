@@ -16,19 +16,20 @@ budget_spend = Counter("agent_budget_spend_total", "Research agent spend in doll
 PHASES = ("designing", "training", "backtesting", "assessing")
 
 
-def cycle_ended(outcome: str, seconds: float, phases_reached: int) -> None:
+def cycle_ended(outcome: str, seconds: float, failed_gate: str = "") -> None:
+    """A cycle ends: completed after every phase, or stopped at the gate that failed (or at design)."""
+    phases_reached = {"": 4 if outcome == "completed" else 1, "training": 2, "backtest": 3}[failed_gate]
     cycles.labels(outcome=outcome).inc()
     if outcome == "completed":
         cycle_duration.observe(seconds)
     for phase in PHASES[:phases_reached]:
         phase_duration.labels(phase=phase).observe(seconds / len(PHASES))
-    if phases_reached >= 1:
-        tokens.labels(phase="design").inc(1200)
-        budget_spend.inc(0.02)
+    tokens.labels(phase="design").inc(1200)
+    budget_spend.inc(0.02)
     if phases_reached >= 2:
-        gate_results.labels(gate="training", result="pass").inc()
+        gate_results.labels(gate="training", result="fail" if failed_gate == "training" else "pass").inc()
     if phases_reached >= 3:
-        gate_results.labels(gate="backtest", result="fail" if outcome == "failed" else "pass").inc()
+        gate_results.labels(gate="backtest", result="fail" if failed_gate == "backtest" else "pass").inc()
     if phases_reached >= 4:
         tokens.labels(phase="assessment").inc(800)
         budget_spend.inc(0.01)

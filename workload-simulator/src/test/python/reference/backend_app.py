@@ -5,9 +5,10 @@ OpenTelemetry's PrometheusMetricReader, the HTTP server metrics of the FastAPI i
 (older HTTP semantic conventions, the default). Its ASGI app is mounted at /metrics, so /metrics
 answers 307 to /metrics/. Routes are declared as route templates, as KTRDR's are.
 
-The test drives it over HTTP only. Two query parameters, which no metric label shows, let it
-reach every outcome: ``outcome`` (completed, failed, cancelled) ends an operation that way, and
-``answer`` makes a route answer that status code instead of doing its work.
+The test drives it over HTTP only. Query parameters, which no metric label shows, let it reach
+every outcome: ``outcome`` (completed, failed, cancelled) ends an operation that way,
+``failed_gate`` (training, backtest) stops a research cycle at that quality gate, and ``answer``
+makes a route answer that status code instead of doing its work.
 """
 
 import argparse
@@ -95,9 +96,9 @@ def create_app(service_version: str) -> FastAPI:
         return _backend_local("dummy", outcome, answer)
 
     @app.post("/api/v1/agent/trigger")
-    def trigger(outcome: str = "completed", answer: int | None = None):
+    def trigger(outcome: str = "completed", failed_gate: str = "", answer: int | None = None):
         result = _backend_local("agent_research", outcome, answer)
-        agent_metrics.cycle_ended(outcome, 1500.0, 4 if outcome == "completed" else 2)
+        agent_metrics.cycle_ended(outcome, 1500.0, failed_gate)
         return result
 
     @app.get("/api/v1/operations")
