@@ -74,7 +74,7 @@ final class SimulatedBackend extends SimulatedService {
     this.metrics = new KtrdrMetrics(registry);
     this.agentMetrics = new AgentMetrics(registry);
     process.register(registry);
-    this.scrape = new ScrapeEndpoint(registry);
+    this.scrape = ScrapeEndpoint.negotiating(registry);
     this.workers = workers;
     this.connectHost = connectHost(host);
     this.httpErrorRatio = httpErrorRatio;
@@ -114,9 +114,7 @@ final class SimulatedBackend extends SimulatedService {
       http.serve(exchange, "/metrics/", (ex, body) -> scrape.render(ex.getRequestHeaders().getFirst("Accept")));
     } else if (path.equals("/metrics")) {
       // Starlette redirects a mount path without its slash; Prometheus follows.
-      exchange.getResponseHeaders().set("Location", "/metrics/");
-      exchange.sendResponseHeaders(307, -1);
-      exchange.close();
+      http.redirect(exchange, "/metrics/");
     } else if (method.equals("POST") && startType(path) != null) {
       OperationType type = startType(path);
       String operationId = exchange.getRequestHeaders().getFirst(Services.OPERATION_HEADER);

@@ -66,7 +66,7 @@ final class SimulatedWorker extends SimulatedService {
     this.spec = spec;
     process.register(registry);
     this.metrics = new KtrdrMetrics(registry);
-    this.scrape = new ScrapeEndpoint(registry);
+    this.scrape = ScrapeEndpoint.textOnly(registry);
     this.http = http();
   }
 
@@ -89,6 +89,8 @@ final class SimulatedWorker extends SimulatedService {
     String path = exchange.getRequestURI().getPath();
     if (path.equals("/metrics")) {
       http.serve(exchange, "/metrics", (ex, body) -> scrape.render(ex.getRequestHeaders().getFirst("Accept")));
+    } else if (path.equals("/metrics/")) {
+      http.redirect(exchange, "/metrics"); // Starlette's redirect to the route without the slash
     } else if (path.equals("/health")) {
       http.serve(exchange, "/health", (ex, body) -> HttpTelemetry.Response.ok(
           "{\"healthy\":true,\"worker_id\":\"" + spec.id() + "\",\"worker_status\":\"" + (busy() ? "busy" : "idle") + "\"}"));

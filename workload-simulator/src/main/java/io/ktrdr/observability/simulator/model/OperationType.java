@@ -8,11 +8,11 @@ import java.util.Optional;
  * where KTRDR counts them (contract, "Where operations are counted").
  */
 public enum OperationType {
-  DATA_LOAD("data_load", null, "/api/v1/data/load", CountedOn.BACKEND),
+  DATA_LOAD("data_load", null, "/api/v1/data/acquire/download", CountedOn.BACKEND),
   TRAINING("training", WorkerType.TRAINING, "/api/v1/trainings/start", CountedOn.WORKERS),
   BACKTESTING("backtesting", WorkerType.BACKTESTING, "/api/v1/backtests/start", CountedOn.WORKERS),
-  INDICATOR_COMPUTE("indicator_compute", null, "/api/v1/indicators/compute", CountedOn.BACKEND),
-  FUZZY_ANALYSIS("fuzzy_analysis", null, "/api/v1/fuzzy/compute", CountedOn.BACKEND),
+  INDICATOR_COMPUTE("indicator_compute", null, "/api/v1/indicators/calculate", CountedOn.BACKEND),
+  FUZZY_ANALYSIS("fuzzy_analysis", null, "/api/v1/fuzzy/evaluate", CountedOn.BACKEND),
   DUMMY("dummy", null, "/api/v1/dummy/start", CountedOn.BACKEND),
   AGENT_RESEARCH("agent_research", null, "/api/v1/agent/trigger", CountedOn.BACKEND),
   AGENT_DESIGN("agent_design", null, "/api/v1/agent/design", CountedOn.UNSCRAPED),

@@ -87,6 +87,10 @@ public final class ScrapeEndpoint {
     ExpositionFormatWriter writer = openMetrics ? OPEN_METRICS : TEXT;
     StringBuilder out = new StringBuilder(16 * 1024);
     for (MetricSnapshot snapshot : registry.scrape()) {
+      if (snapshot.getDataPoints().isEmpty()) {
+        out.append(declaration(snapshot, openMetrics));
+        continue;
+      }
       for (MetricSnapshot block : blocks(snapshot)) {
         String text = write(writer, block);
         out.append(openMetrics && text.endsWith("# EOF\n") ? text.substring(0, text.length() - "# EOF\n".length()) : text);
@@ -149,6 +153,36 @@ public final class ScrapeEndpoint {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * HELP and TYPE of a metric declared and never set, as prometheus_client prints it (the Java
+   * writers leave such a metric out): KTRDR's workers declare {@code ktrdr_workers_*} that way.
+   */
+  static String declaration(MetricSnapshot snapshot, boolean openMetrics) {
+    String type;
+    String name = snapshot.getMetadata().getName();
+    if (snapshot instanceof CounterSnapshot) {
+      type = "counter";
+      name = openMetrics ? name : name + "_total";
+    } else if (snapshot instanceof GaugeSnapshot) {
+      type = "gauge";
+    } else if (snapshot instanceof HistogramSnapshot) {
+      type = ((HistogramSnapshot) snapshot).isGaugeHistogram() ? "gaugehistogram" : "histogram";
+    } else {
+      return ""; // none of KTRDR's metrics declared without samples is of another type
+    }
+    StringBuilder out = new StringBuilder();
+    String help = snapshot.getMetadata().getHelp();
+    if (help != null) {
+      String escaped = help.replace("\\", "\\\\").replace("\n", "\\n");
+      out.append("# HELP ").append(name).append(' ').append(openMetrics ? escaped.replace("\"", "\\\"") : escaped).append('\n');
+    }
+    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    if (openMetrics && snapshot.getMetadata().hasUnit()) {
+      out.append("# UNIT ").append(name).append(' ').append(snapshot.getMetadata().getUnit()).append('\n');
+    }
+    return out.toString();
   }
 
   private static String write(ExpositionFormatWriter writer, MetricSnapshot snapshot) {

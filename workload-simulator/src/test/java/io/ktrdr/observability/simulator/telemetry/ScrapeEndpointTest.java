@@ -60,6 +60,27 @@ class ScrapeEndpointTest {
   }
 
   @Test
+  void aMetricNeverSetIsDeclaredWithoutSamplesAsPrometheusClientDoes() {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    io.prometheus.metrics.core.metrics.Gauge.builder().name("ktrdr_workers_available").help("Number of available workers")
+        .labelNames("worker_type").register(registry);
+    io.prometheus.metrics.core.metrics.Counter.builder().name("ktrdr_operations_total").help("Total number of operations")
+        .labelNames("operation_type", "status").register(registry);
+
+    String text = ScrapeEndpoint.textOnly(registry).render(null).body();
+    String openMetrics = ScrapeEndpoint.negotiating(registry).render(PROMETHEUS_3).body();
+
+    assertThat(text.split("\n")).containsExactlyInAnyOrder(
+        "# HELP ktrdr_workers_available Number of available workers", "# TYPE ktrdr_workers_available gauge",
+        "# HELP ktrdr_operations_total Total number of operations", "# TYPE ktrdr_operations_total counter");
+    assertThat(text).contains("# HELP ktrdr_operations_total Total number of operations\n# TYPE ktrdr_operations_total counter\n");
+    assertThat(openMetrics.split("\n")).containsExactlyInAnyOrder(
+        "# HELP ktrdr_workers_available Number of available workers", "# TYPE ktrdr_workers_available gauge",
+        "# HELP ktrdr_operations Total number of operations", "# TYPE ktrdr_operations counter", "# EOF");
+    assertThat(openMetrics).endsWith("# EOF\n");
+  }
+
+  @Test
   void targetInfoCarriesHelpAndTheTelemetrySdkOfKtrdr() {
     PrometheusRegistry registry = backendRegistry(histogram -> histogram.record(1, Attributes.empty()));
 
