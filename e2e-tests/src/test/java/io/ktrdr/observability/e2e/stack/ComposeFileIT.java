@@ -26,7 +26,7 @@ class ComposeFileIT {
     Result result = check(PROJECT.resolve("docker-compose.dev.yml"));
 
     assertThat(result.status).as(result.output).isZero();
-    assertThat(result.output).contains("valid (services: [grafana jaeger prometheus simulator])");
+    assertThat(result.output).contains("valid (services: [alertmanager grafana jaeger prometheus simulator])");
   }
 
   @Test
