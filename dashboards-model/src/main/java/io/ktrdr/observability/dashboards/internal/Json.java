@@ -134,6 +134,11 @@ public final class Json {
     return node == null ? null : node.deepCopy();
   }
 
+  /** The list, or an empty one for null ("absent from the JSON"), for reading through. */
+  public static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
   /** An unmodifiable copy of a list, or null for null (null means "absent from the JSON"). */
   public static <T> List<T> copyList(List<T> list, String name) {
     if (list == null) {

@@ -27,11 +27,10 @@ import io.ktrdr.observability.dashboards.model.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * Reads Grafana's JSON tree into the model, through the bare builders so that nothing is added,
- * and keeps every field it does not type in the additional properties of its object.
+ * Reads Grafana's JSON tree into the model's records, so that nothing is added, and keeps every
+ * field it does not type in the additional properties of its object.
  */
 final class DashboardReader {
 
@@ -39,37 +38,35 @@ final class DashboardReader {
 
   static Dashboard dashboard(ObjectNode node) {
     Fields fields = new Fields(node);
-    Dashboard.Builder builder = Dashboard.bareBuilder();
-    set(fields.text("uid"), builder::uid);
-    set(fields.text("title"), builder::title);
-    set(fields.text("description"), builder::description);
-    set(fields.texts("tags"), builder::tags);
-    set(fields.text("refresh"), builder::refresh);
-    set(timeRange(fields), builder::time);
-    set(fields.object("timepicker"), builder::timepicker);
-    set(fields.text("timezone"), builder::timezone);
-    set(fields.bool("editable"), builder::editable);
-    set(graphTooltip(fields), builder::graphTooltip);
-    set(fields.integer("schemaVersion"), builder::schemaVersion);
-    set(fields.objects("links", DashboardReader::dashboardLink), builder::links);
-    ObjectNode annotations = fields.object("annotations");
-    if (annotations != null) {
-      Fields annotationFields = new Fields(annotations);
-      set(annotationFields.objects("list", DashboardReader::annotation), builder::annotations);
-      builder.annotationsProperties(annotationFields.rest());
-    }
-    ObjectNode templating = fields.object("templating");
-    if (templating != null) {
-      Fields templatingFields = new Fields(templating);
-      set(templatingFields.objects("list", DashboardReader::variable), builder::variables);
-      builder.templatingProperties(templatingFields.rest());
-    }
+    Fields annotations = nested(fields, "annotations");
+    Fields templating = nested(fields, "templating");
     List<Panel> panels = fields.objects("panels", DashboardReader::panel);
-    if (panels != null) {
-      builder.panels(groupIntoRows(panels));
-    }
-    builder.additionalProperties(fields.rest());
-    return builder.build();
+    return new Dashboard(
+        fields.text("uid"),
+        fields.text("title"),
+        fields.text("description"),
+        fields.texts("tags"),
+        fields.text("refresh"),
+        timeRange(fields),
+        fields.object("timepicker"),
+        fields.text("timezone"),
+        fields.bool("editable"),
+        graphTooltip(fields),
+        fields.integer("schemaVersion"),
+        fields.objects("links", DashboardReader::dashboardLink),
+        annotations == null ? null : annotations.objects("list", DashboardReader::annotation),
+        annotations == null ? Map.of() : annotations.rest(),
+        templating == null ? null : templating.objects("list", DashboardReader::variable),
+        templating == null ? Map.of() : templating.rest(),
+        panels == null ? null : groupIntoRows(panels),
+        fields.rest());
+  }
+
+  /** The fields of the object {@code name}, taken; null when there is none. */
+  @Nullable
+  private static Fields nested(Fields fields, String name) {
+    ObjectNode node = fields.object(name);
+    return node == null ? null : new Fields(node);
   }
 
   @Nullable
@@ -107,7 +104,9 @@ final class DashboardReader {
         closeRow(result, openRow, followers);
         followers = new ArrayList<>();
         boolean takesFollowers =
-            !Boolean.TRUE.equals(panel.collapsed()) && panel.hasPanels() && panel.panels().isEmpty();
+            !Boolean.TRUE.equals(panel.collapsed())
+                && panel.panels() != null
+                && panel.panels().isEmpty();
         if (takesFollowers) {
           openRow = panel;
         } else {
@@ -126,29 +125,33 @@ final class DashboardReader {
 
   private static void closeRow(List<Panel> result, @Nullable Panel row, List<Panel> followers) {
     if (row != null) {
-      result.add(row.toBuilder().panels(followers).build());
+      result.add(row.withPanels(followers));
     }
   }
 
   private static Panel panel(ObjectNode node) {
     Fields fields = new Fields(node);
     String type = fields.text("type");
-    GenericPanelBuilder builder = Panel.bareBuilder(type);
-    set(fields.text("title"), builder::title);
-    set(fields.text("description"), builder::description);
+    String title = fields.text("title");
+    String description = fields.text("description");
     DatasourceRef datasource = datasource(fields);
-    set(datasource, builder::datasource);
-    set(fields.objects("targets", target -> target(target, datasource)), builder::targets);
-    set(fields.object("fieldConfig"), fieldConfig -> builder.fieldConfig(fieldConfig(fieldConfig)));
-    set(fields.object("options"), builder::options);
-    set(fields.objects("transformations", Transformation::read), builder::transformations);
-    set(fields.objects("links", DashboardReader::dataLink), builder::links);
-    set(gridPos(fields), builder::gridPos);
-    set(fields.integer("id"), builder::id);
-    set(fields.bool("collapsed"), builder::collapsed);
-    set(fields.objects("panels", DashboardReader::panel), builder::panels);
-    builder.additionalProperties(fields.rest());
-    return builder.build();
+    return new Panel(
+        type,
+        title,
+        description,
+        datasource,
+        fields.objects("targets", target -> target(target, datasource)),
+        fieldConfig(fields.object("fieldConfig")),
+        fields.object("options"),
+        fields.objects("transformations", Transformation::read),
+        fields.objects("links", DashboardReader::dataLink),
+        gridPos(fields),
+        fields.integer("id"),
+        GenericPanelBuilder.DEFAULT_WIDTH,
+        GenericPanelBuilder.DEFAULT_HEIGHT,
+        fields.bool("collapsed"),
+        fields.objects("panels", DashboardReader::panel),
+        fields.rest());
   }
 
   @Nullable
@@ -248,7 +251,11 @@ final class DashboardReader {
     return value != null && value.isInt() && value.intValue() > 0 ? fields.integer(name) : null;
   }
 
-  private static FieldConfig fieldConfig(ObjectNode node) {
+  @Nullable
+  private static FieldConfig fieldConfig(@Nullable ObjectNode node) {
+    if (node == null) {
+      return null;
+    }
     Fields fields = new Fields(node);
     ObjectNode defaults = fields.object("defaults");
     List<FieldOverride> overrides = fields.objects("overrides", FieldOverride::read);
@@ -354,11 +361,5 @@ final class DashboardReader {
         fields.integer("hide"),
         fields.text("regex"),
         fields.rest());
-  }
-
-  private static <T> void set(@Nullable T value, Consumer<T> setter) {
-    if (value != null) {
-      setter.accept(value);
-    }
   }
 }

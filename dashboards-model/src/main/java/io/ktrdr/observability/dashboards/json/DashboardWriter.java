@@ -38,7 +38,7 @@ final class DashboardWriter {
     putText(out, "uid", dashboard.uid());
     putText(out, "title", dashboard.title());
     putText(out, "description", dashboard.description());
-    if (dashboard.hasTags()) {
+    if (dashboard.tags() != null) {
       out.set("tags", Json.toNode(dashboard.tags()));
     }
     putText(out, "refresh", dashboard.refresh());
@@ -54,40 +54,40 @@ final class DashboardWriter {
     putBoolean(out, "editable", dashboard.editable());
     putInt(out, "graphTooltip", dashboard.graphTooltip());
     putInt(out, "schemaVersion", dashboard.schemaVersion());
-    if (dashboard.hasLinks()) {
+    if (dashboard.links() != null) {
       ArrayNode links = out.putArray("links");
       dashboard.links().forEach(link -> links.add(dashboardLink(link)));
     }
-    if (dashboard.hasAnnotations() || !dashboard.annotationsProperties().isEmpty()) {
+    if (dashboard.annotations() != null || !dashboard.annotationsProperties().isEmpty()) {
       ObjectNode annotations = properties(dashboard.annotationsProperties());
-      if (dashboard.hasAnnotations()) {
+      if (dashboard.annotations() != null) {
         ArrayNode list = annotations.putArray("list");
         dashboard.annotations().forEach(annotation -> list.add(annotation(annotation)));
       }
       out.set("annotations", annotations);
     }
-    if (dashboard.hasVariables() || !dashboard.templatingProperties().isEmpty()) {
+    if (dashboard.variables() != null || !dashboard.templatingProperties().isEmpty()) {
       ObjectNode templating = properties(dashboard.templatingProperties());
-      if (dashboard.hasVariables()) {
+      if (dashboard.variables() != null) {
         ArrayNode list = templating.putArray("list");
         dashboard.variables().forEach(variable -> list.add(variable(variable)));
       }
       out.set("templating", templating);
     }
-    if (dashboard.hasPanels()) {
+    if (dashboard.panels() != null) {
       ArrayNode panels = out.putArray("panels");
       for (Panel panel : dashboard.panels()) {
         if (panel.isRow() && !Boolean.TRUE.equals(panel.collapsed())) {
           // An open row lists no panels of its own: they follow it at the top level.
           ObjectNode row = panel(panel);
-          if (panel.hasPanels()) {
+          if (panel.panels() != null) {
             row.putArray("panels");
           }
           panels.add(row);
-          panel.panels().forEach(child -> panels.add(panel(child)));
+          Json.orEmpty(panel.panels()).forEach(child -> panels.add(panel(child)));
         } else {
           ObjectNode node = panel(panel);
-          if (panel.hasPanels()) {
+          if (panel.panels() != null) {
             ArrayNode children = node.putArray("panels");
             panel.panels().forEach(child -> children.add(panel(child)));
           }
@@ -106,7 +106,7 @@ final class DashboardWriter {
     if (panel.datasource() != null) {
       out.set("datasource", datasource(panel.datasource()));
     }
-    if (panel.hasTargets()) {
+    if (panel.targets() != null) {
       ArrayNode targets = out.putArray("targets");
       panel.targets().forEach(target -> targets.add(target(target)));
     }
@@ -116,13 +116,13 @@ final class DashboardWriter {
     if (panel.options() != null) {
       out.set("options", panel.options());
     }
-    if (panel.hasTransformations()) {
+    if (panel.transformations() != null) {
       ArrayNode transformations = out.putArray("transformations");
       for (Transformation transformation : panel.transformations()) {
         transformations.add(transformation.toJson());
       }
     }
-    if (panel.hasLinks()) {
+    if (panel.links() != null) {
       ArrayNode links = out.putArray("links");
       panel.links().forEach(link -> links.add(link.toJson()));
     }

@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.lint;
 
+import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import io.ktrdr.observability.dashboards.model.Annotation;
 import io.ktrdr.observability.dashboards.model.Dashboard;
@@ -41,7 +42,7 @@ final class DatasourceRule implements LintRule {
         problem(panelDatasource, dashboard, context)
             .ifPresent(p -> findings.add(Finding.of(ID, dashboard, panel, null, p)));
       }
-      for (Target target : panel.targets()) {
+      for (Target target : Json.orEmpty(panel.targets())) {
         DatasourceRef own = target.datasource();
         if (own == null) {
           if (panelDatasource == null) {
@@ -58,11 +59,11 @@ final class DatasourceRule implements LintRule {
               .ifPresent(p -> findings.add(Finding.of(ID, dashboard, panel, target.refId(), p)));
         }
       }
-      if (panelDatasource == null && panel.targets().isEmpty()) {
+      if (panelDatasource == null && Json.orEmpty(panel.targets()).isEmpty()) {
         findings.add(Finding.of(ID, dashboard, panel, null, "panel names no datasource"));
       }
     }
-    for (Variable variable : dashboard.variables()) {
+    for (Variable variable : Json.orEmpty(dashboard.variables())) {
       if (variable.datasource() != null) {
         problem(variable.datasource(), dashboard, context)
             .ifPresent(p -> findings.add(
@@ -72,7 +73,7 @@ final class DatasourceRule implements LintRule {
             Finding.of(ID, dashboard, "variable " + variable.name() + ": names no datasource"));
       }
     }
-    for (Annotation annotation : dashboard.annotations()) {
+    for (Annotation annotation : Json.orEmpty(dashboard.annotations())) {
       boolean builtIn = annotation.builtIn() != null && annotation.builtIn() == 1;
       if (annotation.datasource() != null && !builtIn) {
         problem(annotation.datasource(), dashboard, context)

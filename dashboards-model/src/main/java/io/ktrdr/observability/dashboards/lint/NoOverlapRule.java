@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.lint;
 
+import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.dashboards.model.GridPos;
 import io.ktrdr.observability.dashboards.model.Panel;
@@ -24,12 +25,12 @@ final class NoOverlapRule implements LintRule {
     List<List<Panel>> groups = new ArrayList<>();
     List<Panel> shown = new ArrayList<>();
     groups.add(shown);
-    for (Panel panel : dashboard.panels()) {
+    for (Panel panel : Json.orEmpty(dashboard.panels())) {
       shown.add(panel);
       if (Boolean.TRUE.equals(panel.collapsed())) {
-        groups.add(panel.panels());
+        groups.add(Json.orEmpty(panel.panels()));
       } else {
-        shown.addAll(panel.panels());
+        shown.addAll(Json.orEmpty(panel.panels()));
       }
     }
     List<Finding> findings = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.lint;
 
+import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.dashboards.model.Panel;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class PanelTargetsRule implements LintRule {
   public List<Finding> check(Dashboard dashboard, LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (Panel panel : dashboard.allPanels()) {
-      if (Panels.queries(panel) && panel.targets().isEmpty()) {
+      if (Panels.queries(panel) && Json.orEmpty(panel.targets()).isEmpty()) {
         findings.add(Finding.of(ID, dashboard, panel, null, "panel has no queries"));
       }
     }

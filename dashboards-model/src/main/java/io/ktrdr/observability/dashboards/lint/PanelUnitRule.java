@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.lint;
 
+import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.dashboards.model.FieldOverride;
 import io.ktrdr.observability.dashboards.model.Panel;
@@ -39,7 +40,7 @@ final class PanelUnitRule implements LintRule {
     if (panel.fieldConfig() == null) {
       return false;
     }
-    for (FieldOverride override : panel.fieldConfig().overrides()) {
+    for (FieldOverride override : Json.orEmpty(panel.fieldConfig().overrides())) {
       for (FieldOverride.Property property : override.properties()) {
         if (property.id().equals("unit") && !property.value().asText().isBlank()) {
           return true;

@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.lint;
 
+import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.dashboards.model.DatasourceRef;
 import io.ktrdr.observability.dashboards.model.Panel;
@@ -24,7 +25,7 @@ final class PrometheusDatasourceVariableRule implements LintRule {
     boolean queriesPrometheus =
         dashboard.allPanels().stream().map(Panel::prometheusTargets).anyMatch(t -> !t.isEmpty());
     boolean hasVariable =
-        dashboard.variables().stream()
+        Json.orEmpty(dashboard.variables()).stream()
             .anyMatch(v -> "datasource".equals(v.type())
                 && DatasourceRef.PROMETHEUS.equals(v.query()));
     if (queriesPrometheus && !hasVariable) {

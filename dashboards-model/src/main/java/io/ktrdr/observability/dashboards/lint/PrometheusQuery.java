@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.lint;
 
+import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.internal.Nullable;
 import io.ktrdr.observability.dashboards.internal.promql.Node;
 import io.ktrdr.observability.dashboards.model.Annotation;
@@ -72,7 +73,7 @@ final class PrometheusQuery {
                 panel, target.refId(), "", target.expr(), target.fixedWindowReason()));
       }
     }
-    for (Variable variable : dashboard.variables()) {
+    for (Variable variable : Json.orEmpty(dashboard.variables())) {
       if ("query".equals(variable.type()) && isPrometheus(variable.datasource(), dashboard)) {
         variableExpression(variable)
             .ifPresent(
@@ -82,7 +83,7 @@ final class PrometheusQuery {
                             null, null, "variable " + variable.name() + ": ", expr, null)));
       }
     }
-    for (Annotation annotation : dashboard.annotations()) {
+    for (Annotation annotation : Json.orEmpty(dashboard.annotations())) {
       if (annotation.expr() != null && isPrometheus(annotation.datasource(), dashboard)) {
         queries.add(
             new PrometheusQuery(

@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.lint;
 
+import io.ktrdr.observability.dashboards.internal.Json;
 import io.ktrdr.observability.dashboards.model.Dashboard;
 import io.ktrdr.observability.dashboards.model.Variable;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class VariableRefreshRule implements LintRule {
   public List<Finding> check(Dashboard dashboard, LintContext context) {
     List<Finding> findings = new ArrayList<>();
     int onTimeRangeChange = Variable.Refresh.ON_TIME_RANGE_CHANGE.ordinal();
-    for (Variable variable : dashboard.variables()) {
+    for (Variable variable : Json.orEmpty(dashboard.variables())) {
       if ("query".equals(variable.type())
           && (variable.refresh() == null || variable.refresh() != onTimeRangeChange)) {
         findings.add(

@@ -13,7 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Grafana dashboard in the classic JSON model that file provisioning loads.
+ * A Grafana dashboard in the classic JSON model that file provisioning loads. A null component is
+ * a field the JSON leaves out: {@code refresh} is the auto-refresh interval (such as {@code 30s}),
+ * {@code timepicker} the time picker settings ({@code refresh_intervals}, {@code hidden}, ...),
+ * {@code graphTooltip} 0 (default), {@value #SHARED_CROSSHAIR} (shared crosshair) or {@value
+ * #SHARED_TOOLTIP} (shared tooltip); {@code annotations} and {@code variables} are the lists of
+ * the {@code annotations} and {@code templating} objects, whose other fields are kept beside them;
+ * {@code panels} are the top-level panels and rows in order, a row holding its own panels.
  *
  * <p>{@link #builder()} starts with the defaults quoted on its constants (time range {@code
  * now-6h} to {@code now}, browser time zone, shared crosshair, Grafana's built-in annotations) and
@@ -22,7 +28,25 @@ import java.util.Optional;
  * its panels flow below it; panel ids are assigned 1..n in order. {@link #bareBuilder()} starts
  * empty and keeps positions as given, for exact reading.
  */
-public final class Dashboard {
+public record Dashboard(
+    @Nullable String uid,
+    @Nullable String title,
+    @Nullable String description,
+    @Nullable List<String> tags,
+    @Nullable String refresh,
+    @Nullable TimeRange time,
+    @Nullable ObjectNode timepicker,
+    @Nullable String timezone,
+    @Nullable Boolean editable,
+    @Nullable Integer graphTooltip,
+    @Nullable Integer schemaVersion,
+    @Nullable List<DashboardLink> links,
+    @Nullable List<Annotation> annotations,
+    Map<String, JsonNode> annotationsProperties,
+    @Nullable List<Variable> variables,
+    Map<String, JsonNode> templatingProperties,
+    @Nullable List<Panel> panels,
+    Map<String, JsonNode> additionalProperties) {
 
   /** The schema version written by {@link #builder()}; Grafana migrates older ones on load. */
   public static final int DEFAULT_SCHEMA_VERSION = 41;
@@ -35,45 +59,26 @@ public final class Dashboard {
   /** Grafana's graph tooltip code for a crosshair and tooltip shared across panels. */
   public static final int SHARED_TOOLTIP = 2;
 
-  @Nullable private final String uid;
-  @Nullable private final String title;
-  @Nullable private final String description;
-  @Nullable private final List<String> tags;
-  @Nullable private final String refresh;
-  @Nullable private final TimeRange time;
-  @Nullable private final ObjectNode timepicker;
-  @Nullable private final String timezone;
-  @Nullable private final Boolean editable;
-  @Nullable private final Integer graphTooltip;
-  @Nullable private final Integer schemaVersion;
-  @Nullable private final List<DashboardLink> links;
-  @Nullable private final List<Annotation> annotations;
-  private final Map<String, JsonNode> annotationsProperties;
-  @Nullable private final List<Variable> variables;
-  private final Map<String, JsonNode> templatingProperties;
-  @Nullable private final List<Panel> panels;
-  private final Map<String, JsonNode> additionalProperties;
+  public Dashboard {
+    if (graphTooltip != null) {
+      checkGraphTooltip(graphTooltip);
+    }
+    tags = Json.copyList(tags, "tags");
+    timepicker = Json.copy(timepicker);
+    links = Json.copyList(links, "links");
+    annotations = Json.copyList(annotations, "annotations");
+    annotationsProperties = Json.copyProperties(annotationsProperties);
+    variables = Json.copyList(variables, "variables");
+    templatingProperties = Json.copyProperties(templatingProperties);
+    panels = Json.copyList(panels, "panels");
+    additionalProperties = Json.copyProperties(additionalProperties);
+  }
 
-  private Dashboard(Builder builder) {
-    this.uid = builder.uid;
-    this.title = builder.title;
-    this.description = builder.description;
-    this.tags = Json.copyList(builder.tags, "tags");
-    this.refresh = builder.refresh;
-    this.time = builder.time;
-    this.timepicker = Json.copy(builder.timepicker);
-    this.timezone = builder.timezone;
-    this.editable = builder.editable;
-    this.graphTooltip = builder.graphTooltip;
-    this.schemaVersion = builder.schemaVersion;
-    this.links = Json.copyList(builder.links, "links");
-    this.annotations = Json.copyList(builder.annotations, "annotations");
-    this.annotationsProperties = Json.copyProperties(builder.annotationsProperties);
-    this.variables = Json.copyList(builder.variables, "variables");
-    this.templatingProperties = Json.copyProperties(builder.templatingProperties);
-    List<Panel> given = Json.copyList(builder.panels, "panels");
-    this.panels = given != null && builder.layout ? GridLayout.layOut(given) : given;
-    this.additionalProperties = Json.copyProperties(builder.additionalProperties);
+  private static int checkGraphTooltip(int graphTooltip) {
+    if (graphTooltip < 0 || graphTooltip > SHARED_TOOLTIP) {
+      throw new IllegalArgumentException("graphTooltip must be 0 to 2: " + graphTooltip);
+    }
+    return graphTooltip;
   }
 
   /** A dashboard with the defaults quoted on this class's constants and computed layout. */
@@ -97,150 +102,51 @@ public final class Dashboard {
     return new Builder(false);
   }
 
-  @Nullable
-  public String uid() {
-    return uid;
-  }
-
-  @Nullable
-  public String title() {
-    return title;
-  }
-
-  @Nullable
-  public String description() {
-    return description;
-  }
-
-  /** The tags; empty when absent. */
-  public List<String> tags() {
-    return tags == null ? List.of() : tags;
-  }
-
-  public boolean hasTags() {
-    return tags != null;
-  }
-
-  /** The auto-refresh interval, such as {@code 30s}; null when absent. */
-  @Nullable
-  public String refresh() {
-    return refresh;
-  }
-
-  @Nullable
-  public TimeRange time() {
-    return time;
-  }
-
-  /** The time picker settings ({@code refresh_intervals}, {@code hidden}, ...); null when absent. */
+  @Override
   @Nullable
   public ObjectNode timepicker() {
     return Json.copy(timepicker);
   }
 
-  @Nullable
-  public String timezone() {
-    return timezone;
-  }
-
-  @Nullable
-  public Boolean editable() {
-    return editable;
-  }
-
-  /** 0 default, {@value #SHARED_CROSSHAIR} shared crosshair, {@value #SHARED_TOOLTIP} shared tooltip. */
-  @Nullable
-  public Integer graphTooltip() {
-    return graphTooltip;
-  }
-
-  @Nullable
-  public Integer schemaVersion() {
-    return schemaVersion;
-  }
-
-  /** The header links; empty when absent. */
-  public List<DashboardLink> links() {
-    return links == null ? List.of() : links;
-  }
-
-  public boolean hasLinks() {
-    return links != null;
-  }
-
-  /** The annotation queries ({@code annotations.list}); empty when absent. */
-  public List<Annotation> annotations() {
-    return annotations == null ? List.of() : annotations;
-  }
-
-  public boolean hasAnnotations() {
-    return annotations != null;
-  }
-
-  /** Fields of the {@code annotations} object other than {@code list}. */
+  @Override
   public Map<String, JsonNode> annotationsProperties() {
     return Json.copyProperties(annotationsProperties);
   }
 
-  /** The template variables ({@code templating.list}), in order; empty when absent. */
-  public List<Variable> variables() {
-    return variables == null ? List.of() : variables;
-  }
-
-  public boolean hasVariables() {
-    return variables != null;
-  }
-
-  /** Fields of the {@code templating} object other than {@code list}. */
+  @Override
   public Map<String, JsonNode> templatingProperties() {
     return Json.copyProperties(templatingProperties);
+  }
+
+  @Override
+  public Map<String, JsonNode> additionalProperties() {
+    return Json.copyProperties(additionalProperties);
   }
 
   /** The variable named {@code name}. */
   public Optional<Variable> variable(String name) {
     requireNonNull(name, "name");
-    return variables().stream().filter(v -> name.equals(v.name())).findFirst();
-  }
-
-  /** The top-level panels and rows, in order; a row holds its own panels. */
-  public List<Panel> panels() {
-    return panels == null ? List.of() : panels;
-  }
-
-  public boolean hasPanels() {
-    return panels != null;
+    return Json.orEmpty(variables).stream().filter(v -> name.equals(v.name())).findFirst();
   }
 
   /** Every panel that is not a row, including those inside rows, in grid order. */
   public List<Panel> allPanels() {
-    List<Panel> result = new ArrayList<>();
-    for (Panel panel : panelsAndRows()) {
-      if (!panel.isRow()) {
-        result.add(panel);
-      }
-    }
-    return List.copyOf(result);
+    return panelsAndRows().stream().filter(panel -> !panel.isRow()).toList();
   }
 
   /** Every panel and row, rows followed by their panels, in grid order. */
   public List<Panel> panelsAndRows() {
     List<Panel> result = new ArrayList<>();
-    for (Panel panel : panels()) {
+    for (Panel panel : Json.orEmpty(panels)) {
       result.add(panel);
-      result.addAll(panel.panels());
+      result.addAll(Json.orEmpty(panel.panels()));
     }
     return List.copyOf(result);
   }
 
   /** The rows. */
   public List<Panel> rows() {
-    List<Panel> result = new ArrayList<>();
-    for (Panel panel : panels()) {
-      if (panel.isRow()) {
-        result.add(panel);
-      }
-    }
-    return List.copyOf(result);
+    return Json.orEmpty(panels).stream().filter(Panel::isRow).toList();
   }
 
   /** The first panel (not row) titled {@code title}. */
@@ -249,17 +155,13 @@ public final class Dashboard {
     return allPanels().stream().filter(p -> title.equals(p.title())).findFirst();
   }
 
-  public Map<String, JsonNode> additionalProperties() {
-    return Json.copyProperties(additionalProperties);
-  }
-
   @Override
   public String toString() {
     return "Dashboard{uid=" + uid + ", title=" + title + ", panels=" + allPanels().size() + "}";
   }
 
   /** Builds a {@link Dashboard}. */
-  public static final class Builder {
+  public static final class Builder extends ObjectBuilder<Builder> {
     private final boolean layout;
     @Nullable private String uid;
     @Nullable private String title;
@@ -278,7 +180,6 @@ public final class Dashboard {
     @Nullable private List<Variable> variables;
     private final Map<String, JsonNode> templatingProperties = new LinkedHashMap<>();
     @Nullable private List<Panel> panels;
-    private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder(boolean layout) {
       this.layout = layout;
@@ -359,11 +260,9 @@ public final class Dashboard {
       return this;
     }
 
+    /** 0 default, {@value #SHARED_CROSSHAIR} shared crosshair, {@value #SHARED_TOOLTIP} shared tooltip. */
     public Builder graphTooltip(int graphTooltip) {
-      if (graphTooltip < 0 || graphTooltip > SHARED_TOOLTIP) {
-        throw new IllegalArgumentException("graphTooltip must be 0 to 2: " + graphTooltip);
-      }
-      this.graphTooltip = graphTooltip;
+      this.graphTooltip = checkGraphTooltip(graphTooltip);
       return this;
     }
 
@@ -467,20 +366,13 @@ public final class Dashboard {
       return this;
     }
 
-    /** Adds a field the model does not type; it is written as given. */
-    public Builder additionalProperty(String name, Object value) {
-      additionalProperties.put(requireNonNull(name, "name"), Json.toNode(value));
-      return this;
-    }
-
-    public Builder additionalProperties(Map<String, JsonNode> properties) {
-      additionalProperties.putAll(Json.copyProperties(properties));
-      return this;
-    }
-
     /** Builds the dashboard, laying out its panels unless started with {@link #bareBuilder()}. */
     public Dashboard build() {
-      return new Dashboard(this);
+      return new Dashboard(
+          uid, title, description, tags, refresh, time, timepicker, timezone, editable,
+          graphTooltip, schemaVersion, links, annotations, annotationsProperties, variables,
+          templatingProperties, panels != null && layout ? GridLayout.layOut(panels) : panels,
+          additionalProperties);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.ktrdr.observability.dashboards.model;
 
+import io.ktrdr.observability.dashboards.internal.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ final class GridLayout {
   private GridLayout(List<Panel> panels) {
     for (Panel panel : panels) {
       addTakenId(panel);
-      panel.panels().forEach(this::addTakenId);
+      Json.orEmpty(panel.panels()).forEach(this::addTakenId);
     }
   }
 
@@ -46,35 +47,34 @@ final class GridLayout {
   }
 
   private Panel placeRow(Panel row) {
-    GenericPanelBuilder builder = row.toBuilder();
-    if (row.gridPos() == null) {
+    GridPos gridPos = row.gridPos();
+    if (gridPos == null) {
       int y = Arrays.stream(columnBottoms).max().orElse(0);
-      builder.gridPos(new GridPos(0, y, GridPos.COLUMNS, ROW_HEIGHT));
+      gridPos = new GridPos(0, y, GridPos.COLUMNS, ROW_HEIGHT);
       Arrays.fill(columnBottoms, y + ROW_HEIGHT);
       cursor = 0;
     } else {
-      occupy(row.gridPos());
+      occupy(gridPos);
     }
-    assignId(row, builder);
-    List<Panel> children = new ArrayList<>();
-    for (Panel child : row.panels()) {
-      children.add(place(child));
-    }
-    if (row.hasPanels()) {
-      builder.panels(children);
+    Integer id = idOf(row);
+    List<Panel> children = null;
+    if (row.panels() != null) {
+      children = new ArrayList<>();
+      for (Panel child : row.panels()) {
+        children.add(place(child));
+      }
     }
     if (Boolean.TRUE.equals(row.collapsed()) && row.gridPos() == null) {
       // A collapsed row hides its panels: what follows starts right below the header.
-      int below = builder.build().gridPos().y() + ROW_HEIGHT;
-      Arrays.fill(columnBottoms, below);
+      Arrays.fill(columnBottoms, gridPos.y() + ROW_HEIGHT);
       cursor = 0;
     }
-    return builder.build();
+    return row.placed(gridPos, id, children);
   }
 
   private Panel place(Panel panel) {
-    GenericPanelBuilder builder = panel.toBuilder();
-    if (panel.gridPos() == null) {
+    GridPos gridPos = panel.gridPos();
+    if (gridPos == null) {
       int width = Math.min(panel.width(), GridPos.COLUMNS);
       if (cursor + width > GridPos.COLUMNS) {
         cursor = 0;
@@ -83,14 +83,10 @@ final class GridLayout {
       for (int column = cursor; column < cursor + width; column++) {
         y = Math.max(y, columnBottoms[column]);
       }
-      GridPos gridPos = new GridPos(cursor, y, width, panel.height());
-      builder.gridPos(gridPos);
-      occupy(gridPos);
-    } else {
-      occupy(panel.gridPos());
+      gridPos = new GridPos(cursor, y, width, panel.height());
     }
-    assignId(panel, builder);
-    return builder.build();
+    occupy(gridPos);
+    return panel.placed(gridPos, idOf(panel), panel.panels());
   }
 
   private void occupy(GridPos gridPos) {
@@ -101,14 +97,15 @@ final class GridLayout {
     cursor = end >= GridPos.COLUMNS ? 0 : end;
   }
 
-  private void assignId(Panel panel, GenericPanelBuilder builder) {
+  /** The panel's id, or the next free one. */
+  private int idOf(Panel panel) {
     if (panel.id() != null) {
-      return;
+      return panel.id();
     }
     while (takenIds.contains(nextId)) {
       nextId++;
     }
     takenIds.add(nextId);
-    builder.id(nextId++);
+    return nextId++;
   }
 }

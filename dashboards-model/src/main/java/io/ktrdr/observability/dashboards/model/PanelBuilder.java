@@ -45,8 +45,6 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> extends ObjectBuil
   int height;
   @Nullable Boolean collapsed;
   @Nullable List<Panel> panels;
-  /** False for exact reading: targets keep the refIds they have, or none. */
-  boolean assignRefIds = true;
 
   /** A builder with nothing set but the type (for reading and generic panels). */
   PanelBuilder(@Nullable String type, int width, int height) {
@@ -295,38 +293,19 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> extends ObjectBuil
 
   /** Builds the panel; targets without a refId get the first free of A, B, C, ... */
   public Panel build() {
-    return new Panel(this, assignRefIds ? assignRefIds(targets) : targets);
+    return new Panel(
+        type, title, description, datasource, assignRefIds(targets), fieldConfig(), options,
+        transformations, links, gridPos, id, width, height, collapsed, panels,
+        additionalProperties);
   }
 
   @Nullable
-  FieldConfig fieldConfig() {
+  private FieldConfig fieldConfig() {
     if (!hasFieldConfig) {
       return null;
     }
     return new FieldConfig(
         fieldDefaults == null ? null : fieldDefaults.build(), overrides, fieldConfigProperties);
-  }
-
-  void copyFrom(Panel panel) {
-    title = panel.title();
-    description = panel.description();
-    datasource = panel.datasource();
-    targets = panel.targetList() == null ? null : new ArrayList<>(panel.targetList());
-    if (panel.fieldConfig() != null) {
-      fieldConfig(panel.fieldConfig());
-    }
-    options = Json.copy(panel.optionsNode());
-    transformations =
-        panel.transformationList() == null ? null : new ArrayList<>(panel.transformationList());
-    links = panel.linkList() == null ? null : new ArrayList<>(panel.linkList());
-    gridPos = panel.gridPos();
-    id = panel.id();
-    width = panel.width();
-    height = panel.height();
-    collapsed = panel.collapsed();
-    panels = panel.panelList() == null ? null : new ArrayList<>(panel.panelList());
-    additionalProperties.putAll(panel.additionalPropertiesView());
-    assignRefIds = panel.assignsRefIds();
   }
 
   static String json(Enum<?> value) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every target of every panel of a dashboard as the browser sends it on load: variables
@@ -39,7 +40,7 @@ public final class DashboardQueries {
     List<PanelQuery> queries = new ArrayList<>();
     for (Panel panel : dashboard.allPanels()) {
       QueryWindow window = new QueryWindow(from, to, maxDataPoints(panel), lowLimit(panel, scrapeInterval), scrapeInterval);
-      for (Target target : panel.targets()) {
+      for (Target target : Objects.requireNonNullElse(panel.targets(), List.<Target>of())) {
         PanelRef ref = new PanelRef(dashboard.uid(), dashboard.title(), panel.title(), target.refId());
         DatasourceRef datasource = panel.datasourceOf(target);
         String uid = interpolator.text(datasource == null ? "" : datasource.uid());
