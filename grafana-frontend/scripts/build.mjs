@@ -33,6 +33,12 @@ function installInputs() {
   return hash.digest('hex');
 }
 
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 20) {
+  console.error(`grafana-frontend needs Node 20 or newer; ${process.execPath} is ${process.version}`);
+  process.exit(2);
+}
+
 const command = process.argv[2];
 const started = Date.now();
 if (command === 'build') {
