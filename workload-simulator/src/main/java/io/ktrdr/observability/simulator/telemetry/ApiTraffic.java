@@ -1,6 +1,7 @@
 package io.ktrdr.observability.simulator.telemetry;
 
 import io.ktrdr.observability.simulator.model.OperationType;
+import io.ktrdr.observability.simulator.model.WorkerType;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -37,6 +38,20 @@ public final class ApiTraffic {
    * {@code http_target}.
    */
   public static final Set<String> ROUTES = routes();
+
+  /** Where the backend's metrics app is served: mounted at {@code /metrics}, so a route of none. */
+  public static final String METRICS_MOUNT_PATH = "/metrics/";
+
+  /** The routes of a worker: its metrics, its health and the start route of each worker type. */
+  public static final Set<String> WORKER_ROUTES = workerRoutes();
+
+  private static Set<String> workerRoutes() {
+    Set<String> routes = new LinkedHashSet<>(List.of("/metrics", "/health"));
+    for (WorkerType type : WorkerType.values()) {
+      routes.add(type.startPath());
+    }
+    return Collections.unmodifiableSet(routes);
+  }
 
   /** Whether {@code template} is one of the backend's routes ({@link #ROUTES}). */
   public static boolean isRoute(String template) {

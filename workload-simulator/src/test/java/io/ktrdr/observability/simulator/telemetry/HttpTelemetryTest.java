@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
@@ -28,6 +31,7 @@ class HttpTelemetryTest {
   private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.status_code");
 
   private final InMemoryMetricReader reader = InMemoryMetricReader.create();
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
       .connectTimeout(Duration.ofSeconds(2)).build();
   private HttpServer server;
@@ -35,8 +39,8 @@ class HttpTelemetryTest {
   @BeforeEach
   void start() throws Exception {
     SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
-    HttpTelemetry http = new HttpTelemetry(TracerProvider.noop().get("test"), provider.get(HttpTelemetry.SERVER_SCOPE),
-        "backend", client);
+    SdkTracerProvider tracers = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    HttpTelemetry http = new HttpTelemetry(tracers.get("test"), provider.get(HttpTelemetry.SERVER_SCOPE), "backend", client);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().getPath();
@@ -72,6 +76,25 @@ class HttpTelemetryTest {
     assertThat(points("http.server.duration").stream()
         .map(p -> p.getAttributes().get(STATUS) + " " + p.getAttributes().get(TARGET)).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("404 /api/v1/operations/{operation_id}", "404 null", "307 null", "200 null");
+  }
+
+  @Test
+  void serverSpansAreNamedAsFastApisInstrumentationNamesThem() throws Exception {
+    get("/metrics");
+    get("/metrics/");
+    get("/api/v1/no-such-route");
+    get("/api/v1/operations/op_x");
+
+    // As measured on FastAPI 0.128.0 with opentelemetry-instrumentation-fastapi 0.59b0.
+    assertThat(spans.getFinishedSpanItems()).extracting(HttpTelemetryTest::nameAndRoute).containsExactlyInAnyOrder(
+        "GET (no route) /metrics 307", "GET /metrics /metrics /metrics/ 200", "GET (no route) /api/v1/no-such-route 404",
+        "GET /api/v1/operations/{operation_id} /api/v1/operations/{operation_id} /api/v1/operations/op_x 404");
+  }
+
+  private static String nameAndRoute(SpanData span) {
+    String route = span.getAttributes().get(AttributeKey.stringKey("http.route"));
+    return span.getName() + " " + (route == null ? "(no route)" : route) + " " + span.getAttributes().get(TARGET)
+        + " " + span.getAttributes().get(STATUS);
   }
 
   @Test
