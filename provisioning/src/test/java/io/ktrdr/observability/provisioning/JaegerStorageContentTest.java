@@ -69,7 +69,7 @@ class JaegerStorageContentTest {
 
     assertThatThrownBy(() -> EnvironmentFile.load(file)).isInstanceOfSatisfying(InvalidEnvironmentException.class,
         e -> assertThat(e.problems()).containsExactly(
-            file + ":" + line + ": jaeger.storage: expected one of memory, badger, got \"cassandra\""));
+            file + ":" + line + ": jaeger.storage: expected one of memory, badger, elasticsearch, opensearch, got \"cassandra\""));
   }
 
   @Test

@@ -40,11 +40,14 @@ public final class EnvironmentFile {
   private static final List<String> SERVICE_KEYS =
       List.of("name", "type", "workerType", "host", "port", "metricsPath", "optional");
   private static final List<String> PROMETHEUS_KEYS =
-      List.of("url", "scrapeInterval", "evaluationInterval", "retention", "ruleFiles");
+      List.of("url", "scrapeInterval", "evaluationInterval", "retention", "ruleFiles", "remoteWrite");
+  private static final List<String> REMOTE_WRITE_KEYS = List.of("url", "username", "passwordFile");
   private static final List<String> JAEGER_KEYS = List.of("url", "otlpGrpcUrl", "otlpHttpUrl", "storage", "retention",
-      "dataDirectory", "healthPort", "queryGrpcPort");
+      "dataDirectory", "healthPort", "queryGrpcPort", "external");
+  private static final List<String> EXTERNAL_STORAGE_KEYS = List.of("url", "username", "passwordFile");
   private static final List<String> GRAFANA_KEYS = List.of("url", "adminUser", "adminPassword", "anonymousAccess",
-      "datasourcesEditable", "allowUiUpdates", "dashboardsPath");
+      "datasourcesEditable", "allowUiUpdates", "dashboardsPath", "database");
+  private static final List<String> DATABASE_KEYS = List.of("type", "host", "name", "user", "passwordFile", "sslMode");
   private static final List<String> SECRET_KEYS = List.of("value", "env", "file");
   private static final List<String> ANONYMOUS_KEYS = List.of("enabled", "role");
   private static final List<String> ALERTING_KEYS =
@@ -193,11 +196,27 @@ public final class EnvironmentFile {
     PrometheusDuration evaluationInterval = prometheus.duration("evaluationInterval", false);
     PrometheusDuration retention = prometheus.duration("retention", true);
     List<String> ruleFiles = prometheus.strings("ruleFiles");
-    if (!prometheus.complete(url, scrapeInterval, retention, ruleFiles)) {
+    Fields remoteWriteFields = prometheus.fields("remoteWrite", REMOTE_WRITE_KEYS, false);
+    RemoteWrite remoteWrite = remoteWriteFields == null ? null : readRemoteWrite(remoteWriteFields);
+    if (!prometheus.complete(url, scrapeInterval, retention, ruleFiles)
+        || (remoteWriteFields != null && remoteWrite == null)) {
       return null;
     }
     return prometheus.construct(() -> new PrometheusSettings(url, scrapeInterval,
-        evaluationInterval == null ? scrapeInterval : evaluationInterval, retention, ruleFiles));
+        evaluationInterval == null ? scrapeInterval : evaluationInterval, retention, ruleFiles,
+        Optional.ofNullable(remoteWrite)));
+  }
+
+  private RemoteWrite readRemoteWrite(Fields remoteWrite) {
+    URI url = remoteWrite.url("url", true);
+    String username = remoteWrite.has("username") ? remoteWrite.string("username", Checks::notBlank) : null;
+    String passwordFile = remoteWrite.has("passwordFile")
+        ? remoteWrite.string("passwordFile", Checks::absolutePath) : null;
+    if (url == null || (remoteWrite.has("username") && username == null)
+        || (remoteWrite.has("passwordFile") && passwordFile == null)) {
+      return null;
+    }
+    return remoteWrite.construct(() -> new RemoteWrite(url, Optional.ofNullable(username), Optional.ofNullable(passwordFile)));
   }
 
   private JaegerSettings readJaeger(Fields jaeger) {
@@ -217,11 +236,26 @@ public final class EnvironmentFile {
     Integer healthPort = jaeger.has("healthPort") ? jaeger.port("healthPort") : JaegerSettings.DEFAULT_HEALTH_PORT;
     Integer queryGrpcPort = jaeger.has("queryGrpcPort")
         ? jaeger.port("queryGrpcPort") : JaegerSettings.DEFAULT_QUERY_GRPC_PORT;
-    if (!jaeger.complete(url, otlpGrpcUrl, otlpHttpUrl, storage, retention, dataDirectory, healthPort, queryGrpcPort)) {
+    Fields externalFields = jaeger.fields("external", EXTERNAL_STORAGE_KEYS, false);
+    ExternalTraceStorage external = externalFields == null ? null : readExternalStorage(externalFields);
+    if (!jaeger.complete(url, otlpGrpcUrl, otlpHttpUrl, storage, retention, dataDirectory, healthPort, queryGrpcPort)
+        || (externalFields != null && external == null)) {
       return null;
     }
     return jaeger.construct(() -> new JaegerSettings(url, otlpGrpcUrl, otlpHttpUrl, storage, retention, dataDirectory,
-        healthPort, queryGrpcPort));
+        healthPort, queryGrpcPort, Optional.ofNullable(external)));
+  }
+
+  private ExternalTraceStorage readExternalStorage(Fields external) {
+    URI url = external.url("url", true);
+    String username = external.has("username") ? external.string("username", Checks::notBlank) : null;
+    String passwordFile = external.has("passwordFile") ? external.string("passwordFile", Checks::absolutePath) : null;
+    if (url == null || (external.has("username") && username == null)
+        || (external.has("passwordFile") && passwordFile == null)) {
+      return null;
+    }
+    return external.construct(() -> new ExternalTraceStorage(url, Optional.ofNullable(username),
+        Optional.ofNullable(passwordFile)));
   }
 
   private GrafanaSettings readGrafana(Fields grafana) {
@@ -238,12 +272,29 @@ public final class EnvironmentFile {
     String dashboardsPath = grafana.has("dashboardsPath")
         ? grafana.string("dashboardsPath", Checks::notBlank)
         : GrafanaSettings.DEFAULT_DASHBOARDS_PATH;
+    Fields databaseFields = grafana.fields("database", DATABASE_KEYS, false);
+    GrafanaDatabase database = databaseFields == null ? null : readDatabase(databaseFields);
     if (!grafana.complete(url, adminUser, adminPassword, anonymousAccess, datasourcesEditable, allowUiUpdates,
-        dashboardsPath)) {
+        dashboardsPath) || (databaseFields != null && database == null)) {
       return null;
     }
     return grafana.construct(() -> new GrafanaSettings(url, adminUser, adminPassword, anonymousAccess,
-        datasourcesEditable, allowUiUpdates, dashboardsPath));
+        datasourcesEditable, allowUiUpdates, dashboardsPath, Optional.ofNullable(database)));
+  }
+
+  private GrafanaDatabase readDatabase(Fields database) {
+    String type = database.choice("type", new String[] {"postgres"}, value -> value, true);
+    String host = database.string("host", Checks::notBlank);
+    String name = database.string("name", Checks::notBlank);
+    String user = database.string("user", Checks::notBlank);
+    String passwordFile = database.string("passwordFile", Checks::absolutePath);
+    String sslMode = database.has("sslMode")
+        ? database.choice("sslMode", GrafanaDatabase.SSL_MODES.toArray(String[]::new), value -> value, true)
+        : "require";
+    if (!database.complete(type, host, name, user, passwordFile, sslMode)) {
+      return null;
+    }
+    return database.construct(() -> new GrafanaDatabase(host, name, user, passwordFile, sslMode));
   }
 
   private SecretSource readSecret(Fields secret) {

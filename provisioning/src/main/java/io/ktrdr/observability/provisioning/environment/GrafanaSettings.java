@@ -16,6 +16,7 @@ import java.net.URI;
  * @param allowUiUpdates whether provisioned dashboards may be saved from the UI; false by default
  * @param dashboardsPath where Grafana reads the dashboard files; {@value #DEFAULT_DASHBOARDS_PATH} by
  *     default. A relative path is taken relative to the generated monitoring directory.
+ * @param database Grafana's database on PostgreSQL; empty for the SQLite file in its volume (the default)
  */
 public record GrafanaSettings(
     URI url,
@@ -24,7 +25,15 @@ public record GrafanaSettings(
     AnonymousAccess anonymousAccess,
     boolean datasourcesEditable,
     boolean allowUiUpdates,
-    String dashboardsPath) {
+    String dashboardsPath,
+    java.util.Optional<GrafanaDatabase> database) {
+
+  /** With the SQLite file in Grafana's volume. */
+  public GrafanaSettings(URI url, String adminUser, SecretSource adminPassword, AnonymousAccess anonymousAccess,
+      boolean datasourcesEditable, boolean allowUiUpdates, String dashboardsPath) {
+    this(url, adminUser, adminPassword, anonymousAccess, datasourcesEditable, allowUiUpdates, dashboardsPath,
+        java.util.Optional.empty());
+  }
 
   /** Where the Grafana container reads the dashboards mounted from {@code monitoring/grafana/dashboards}. */
   public static final String DEFAULT_DASHBOARDS_PATH = "/var/lib/grafana/dashboards";
@@ -35,6 +44,7 @@ public record GrafanaSettings(
     requireNonNull(adminPassword, "adminPassword");
     requireNonNull(anonymousAccess, "anonymousAccess");
     requireNonNull(dashboardsPath, "dashboardsPath");
+    requireNonNull(database, "database");
     Checks.require("url", Checks.url(url.toString()));
     Checks.require("adminUser", Checks.notBlank(adminUser));
     Checks.require("dashboardsPath", Checks.notBlank(dashboardsPath));
@@ -47,7 +57,7 @@ public record GrafanaSettings(
   public Builder toBuilder() {
     return new Builder().url(url).adminUser(adminUser).adminPassword(adminPassword)
         .anonymousAccess(anonymousAccess).datasourcesEditable(datasourcesEditable).allowUiUpdates(allowUiUpdates)
-        .dashboardsPath(dashboardsPath);
+        .dashboardsPath(dashboardsPath).database(database.orElse(null));
   }
 
   /** Builds {@link GrafanaSettings}; url, adminUser and adminPassword are required. */
@@ -59,8 +69,15 @@ public record GrafanaSettings(
     private boolean datasourcesEditable;
     private boolean allowUiUpdates;
     private String dashboardsPath = DEFAULT_DASHBOARDS_PATH;
+    private GrafanaDatabase database;
 
     private Builder() {}
+
+    /** Grafana's PostgreSQL database, or null for its SQLite file. */
+    public Builder database(GrafanaDatabase database) {
+      this.database = database;
+      return this;
+    }
 
     public Builder url(URI url) {
       this.url = requireNonNull(url, "url");
@@ -99,7 +116,7 @@ public record GrafanaSettings(
 
     public GrafanaSettings build() {
       return new GrafanaSettings(url, adminUser, adminPassword, anonymousAccess, datasourcesEditable,
-          allowUiUpdates, dashboardsPath);
+          allowUiUpdates, dashboardsPath, java.util.Optional.ofNullable(database));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.ktrdr.observability.provisioning.environment;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Jaeger (v2) as the environment runs it.
@@ -17,10 +18,12 @@ import java.net.URI;
  *     container, on the {@code jaeger-data} volume)
  * @param healthPort the port of Jaeger's health check ({@value #DEFAULT_HEALTH_PORT} by default)
  * @param queryGrpcPort the port of Jaeger's gRPC query API ({@value #DEFAULT_QUERY_GRPC_PORT} by default)
+ * @param external the cluster of {@link Storage#ELASTICSEARCH} or {@link Storage#OPENSEARCH} storage;
+ *     present exactly for those
  */
 public record JaegerSettings(
     URI url, URI otlpGrpcUrl, URI otlpHttpUrl, Storage storage, PrometheusDuration retention, String dataDirectory,
-    int healthPort, int queryGrpcPort) {
+    int healthPort, int queryGrpcPort, Optional<ExternalTraceStorage> external) {
 
   public static final String DEFAULT_RETENTION = "7d";
   /** Under the image's /tmp, which the image declares a volume and leaves writable by Jaeger's uid (10001). */
@@ -31,7 +34,9 @@ public record JaegerSettings(
   /** Where Jaeger keeps traces. */
   public enum Storage {
     MEMORY("memory"),
-    BADGER("badger");
+    BADGER("badger"),
+    ELASTICSEARCH("elasticsearch"),
+    OPENSEARCH("opensearch");
 
     private final String label;
 
@@ -43,6 +48,17 @@ public record JaegerSettings(
     public String label() {
       return label;
     }
+
+    /** Whether traces live in a cluster outside the bundle. */
+    public boolean external() {
+      return this == ELASTICSEARCH || this == OPENSEARCH;
+    }
+  }
+
+  /** Without an external cluster. */
+  public JaegerSettings(URI url, URI otlpGrpcUrl, URI otlpHttpUrl, Storage storage, PrometheusDuration retention,
+      String dataDirectory, int healthPort, int queryGrpcPort) {
+    this(url, otlpGrpcUrl, otlpHttpUrl, storage, retention, dataDirectory, healthPort, queryGrpcPort, Optional.empty());
   }
 
   /** Memory storage, on the usual health and gRPC query ports. */
@@ -64,6 +80,13 @@ public record JaegerSettings(
     Checks.require("dataDirectory", Checks.absolutePath(dataDirectory));
     Checks.require("healthPort", Checks.port(healthPort));
     Checks.require("queryGrpcPort", Checks.port(queryGrpcPort));
+    requireNonNull(external, "external");
+    if (storage.external() && external.isEmpty()) {
+      throw new IllegalArgumentException("external: missing; storage " + storage.label() + " needs the cluster's url");
+    }
+    if (!storage.external() && external.isPresent()) {
+      throw new IllegalArgumentException("external: only for storage elasticsearch or opensearch, not " + storage.label());
+    }
   }
 
   public static Builder builder() {
@@ -72,7 +95,8 @@ public record JaegerSettings(
 
   public Builder toBuilder() {
     return new Builder().url(url).otlpGrpcUrl(otlpGrpcUrl).otlpHttpUrl(otlpHttpUrl).storage(storage)
-        .retention(retention).dataDirectory(dataDirectory).healthPort(healthPort).queryGrpcPort(queryGrpcPort);
+        .retention(retention).dataDirectory(dataDirectory).healthPort(healthPort).queryGrpcPort(queryGrpcPort)
+        .external(external.orElse(null));
   }
 
   /** Builds {@link JaegerSettings}; every field is required. */
@@ -85,8 +109,15 @@ public record JaegerSettings(
     private String dataDirectory = DEFAULT_DATA_DIRECTORY;
     private int healthPort = DEFAULT_HEALTH_PORT;
     private int queryGrpcPort = DEFAULT_QUERY_GRPC_PORT;
+    private ExternalTraceStorage external;
 
     private Builder() {}
+
+    /** The Elasticsearch or OpenSearch cluster, or null for none. */
+    public Builder external(ExternalTraceStorage external) {
+      this.external = external;
+      return this;
+    }
 
     public Builder storage(Storage storage) {
       this.storage = requireNonNull(storage, "storage");
@@ -130,7 +161,7 @@ public record JaegerSettings(
 
     public JaegerSettings build() {
       return new JaegerSettings(url, otlpGrpcUrl, otlpHttpUrl, storage, retention, dataDirectory, healthPort,
-          queryGrpcPort);
+          queryGrpcPort, Optional.ofNullable(external));
     }
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prometheus as the environment runs it.
@@ -13,13 +14,21 @@ import java.util.List;
  * @param evaluationInterval how often rules are evaluated
  * @param retention how long samples are kept ({@code storage.tsdb.retention.time} in prometheus.yml)
  * @param ruleFiles rule files Prometheus loads, relative to its configuration file; empty by default
+ * @param remoteWrite where every sample is also sent for long-term storage; none by default
  */
 public record PrometheusSettings(
     URI url,
     PrometheusDuration scrapeInterval,
     PrometheusDuration evaluationInterval,
     PrometheusDuration retention,
-    List<String> ruleFiles) {
+    List<String> ruleFiles,
+    Optional<RemoteWrite> remoteWrite) {
+
+  /** Without remote write. */
+  public PrometheusSettings(URI url, PrometheusDuration scrapeInterval, PrometheusDuration evaluationInterval,
+      PrometheusDuration retention, List<String> ruleFiles) {
+    this(url, scrapeInterval, evaluationInterval, retention, ruleFiles, Optional.empty());
+  }
 
   public PrometheusSettings {
     requireNonNull(url, "url");
@@ -27,6 +36,7 @@ public record PrometheusSettings(
     requireNonNull(evaluationInterval, "evaluationInterval");
     requireNonNull(retention, "retention");
     ruleFiles = List.copyOf(requireNonNull(ruleFiles, "ruleFiles"));
+    requireNonNull(remoteWrite, "remoteWrite");
     Checks.require("url", Checks.url(url.toString()));
     for (int i = 0; i < ruleFiles.size(); i++) {
       Checks.require("ruleFiles[" + i + "]", Checks.notBlank(ruleFiles.get(i)));
@@ -39,7 +49,7 @@ public record PrometheusSettings(
 
   public Builder toBuilder() {
     return new Builder().url(url).scrapeInterval(scrapeInterval).evaluationInterval(evaluationInterval)
-        .retention(retention).ruleFiles(ruleFiles);
+        .retention(retention).ruleFiles(ruleFiles).remoteWrite(remoteWrite.orElse(null));
   }
 
   /** Builds {@link PrometheusSettings}; the evaluation interval defaults to the scrape interval. */
@@ -49,8 +59,15 @@ public record PrometheusSettings(
     private PrometheusDuration evaluationInterval;
     private PrometheusDuration retention;
     private List<String> ruleFiles = List.of();
+    private RemoteWrite remoteWrite;
 
     private Builder() {}
+
+    /** Where every sample is also sent, or null for nowhere. */
+    public Builder remoteWrite(RemoteWrite remoteWrite) {
+      this.remoteWrite = remoteWrite;
+      return this;
+    }
 
     public Builder url(URI url) {
       this.url = requireNonNull(url, "url");
@@ -79,7 +96,8 @@ public record PrometheusSettings(
 
     public PrometheusSettings build() {
       return new PrometheusSettings(url, scrapeInterval,
-          evaluationInterval == null ? scrapeInterval : evaluationInterval, retention, ruleFiles);
+          evaluationInterval == null ? scrapeInterval : evaluationInterval, retention, ruleFiles,
+          Optional.ofNullable(remoteWrite));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.ktrdr.observability.provisioning.ContainerImages;
 import io.ktrdr.observability.provisioning.environment.ComposeSettings;
 import io.ktrdr.observability.provisioning.environment.ComposeSettings.Component;
 import io.ktrdr.observability.provisioning.environment.Environment;
+import io.ktrdr.observability.provisioning.environment.ExternalTraceStorage;
 import io.ktrdr.observability.provisioning.environment.GrafanaSettings;
 import io.ktrdr.observability.provisioning.environment.JaegerSettings;
 import io.ktrdr.observability.provisioning.environment.SecretSource;
@@ -86,6 +87,15 @@ public final class ComposeFile {
     for (String name : alertmanagerSecrets(environment)) {
       secrets.put(name, map("file", SECRETS_DIR + "/" + name));
     }
+    for (String name : prometheusSecrets(environment)) {
+      secrets.put(name, map("file", SECRETS_DIR + "/" + name));
+    }
+    for (String name : jaegerSecrets(environment)) {
+      secrets.put(name, map("file", SECRETS_DIR + "/" + name));
+    }
+    for (String name : grafanaDatabaseSecrets(environment)) {
+      secrets.put(name, map("file", SECRETS_DIR + "/" + name));
+    }
     Map<String, Object> document = map(
         "services", services,
         "volumes", volumes,
@@ -119,6 +129,13 @@ public final class ComposeFile {
         "volumes", list(monitoringDir + "/grafana/" + GrafanaScripts.ADMIN_PASSWORD_CHECK + ":" + script + ":ro"));
   }
 
+  private static List<Object> grafanaSecrets(Environment environment) {
+    List<Object> secrets = new ArrayList<>();
+    adminPasswordSecret(environment.grafana()).ifPresent(secrets::add);
+    secrets.addAll(grafanaDatabaseSecrets(environment));
+    return secrets.isEmpty() ? null : secrets;
+  }
+
   @SuppressWarnings("unchecked")
   private static void dependsOn(Map<String, Object> service, String dependency, String condition) {
     Map<String, Object> dependencies = (Map<String, Object>) service.get("depends_on");
@@ -137,7 +154,7 @@ public final class ComposeFile {
             "prometheus", map("condition", "service_healthy"),
             "jaeger", map("condition", "service_healthy")),
         "environment", grafanaEnvironment(environment.grafana()),
-        "secrets", adminPasswordSecret(environment.grafana()).map(name -> (Object) list(name)).orElse(null),
+        "secrets", grafanaSecrets(environment),
         "ports", published(compose, Component.GRAFANA, GRAFANA_PORT),
         "volumes", list(
             monitoringDir + "/grafana/dashboards:" + GrafanaSettings.DEFAULT_DASHBOARDS_PATH + ":ro",
@@ -183,6 +200,15 @@ public final class ComposeFile {
     if (grafana.anonymousAccess().enabled()) {
       variables.put("GF_AUTH_ANONYMOUS_ORG_ROLE", grafana.anonymousAccess().role().label());
     }
+    grafana.database().ifPresent(database -> {
+      // Shared by every replica; the password from its file (Grafana's image reads *__FILE variables).
+      variables.put("GF_DATABASE_TYPE", "postgres");
+      variables.put("GF_DATABASE_HOST", database.host());
+      variables.put("GF_DATABASE_NAME", database.name());
+      variables.put("GF_DATABASE_USER", database.user());
+      variables.put("GF_DATABASE_PASSWORD__FILE", database.passwordFile());
+      variables.put("GF_DATABASE_SSL_MODE", database.sslMode());
+    });
     variables.put("GF_ANALYTICS_REPORTING_ENABLED", "false");
     variables.put("GF_ANALYTICS_CHECK_FOR_UPDATES", "false");
     variables.put("GF_ANALYTICS_CHECK_FOR_PLUGIN_UPDATES", "false");
@@ -191,7 +217,48 @@ public final class ComposeFile {
     return variables;
   }
 
+  /** Grafana's database password file, mounted as a Docker secret. */
+  static List<String> grafanaDatabaseSecrets(Environment environment) {
+    return secretNames("grafana.database.passwordFile",
+        environment.grafana().database().map(database -> database.passwordFile()));
+  }
+
+  /** The trace cluster's password file, mounted as a Docker secret. */
+  static List<String> jaegerSecrets(Environment environment) {
+    return secretNames("jaeger.external.passwordFile",
+        environment.jaeger().external().flatMap(ExternalTraceStorage::passwordFile));
+  }
+
+  /** Names of Docker secrets for credential files that must be {@value #DOCKER_SECRETS}NAME. */
+  private static List<String> secretNames(String field, java.util.Optional<String> file) {
+    List<String> names = new ArrayList<>();
+    file.ifPresent(path -> {
+      String name = path.startsWith(DOCKER_SECRETS) ? path.substring(DOCKER_SECRETS.length()) : "";
+      if (name.isEmpty() || name.contains("/")) {
+        throw new io.ktrdr.observability.provisioning.GenerationException(field + ": the compose file mounts credential"
+            + " files as Docker secrets: expected " + DOCKER_SECRETS + "NAME, got " + path);
+      }
+      names.add(name);
+    });
+    return names;
+  }
+
+  /** The remote-write password file, mounted as a Docker secret. */
+  static List<String> prometheusSecrets(Environment environment) {
+    List<String> names = new ArrayList<>();
+    environment.prometheus().remoteWrite().flatMap(remote -> remote.passwordFile()).ifPresent(file -> {
+      String name = file.startsWith(DOCKER_SECRETS) ? file.substring(DOCKER_SECRETS.length()) : "";
+      if (name.isEmpty() || name.contains("/")) {
+        throw new io.ktrdr.observability.provisioning.GenerationException("prometheus.remoteWrite.passwordFile: the"
+            + " compose file mounts credential files as Docker secrets: expected " + DOCKER_SECRETS + "NAME, got " + file);
+      }
+      names.add(name);
+    });
+    return names;
+  }
+
   private static Map<String, Object> prometheus(Environment environment, ComposeSettings compose, String monitoringDir) {
+    List<String> secrets = prometheusSecrets(environment);
     return map(
         "image", ContainerImages.PROMETHEUS,
         "restart", "unless-stopped",
@@ -200,6 +267,7 @@ public final class ComposeFile {
             "--storage.tsdb.path=/prometheus",
             // Retention is in prometheus.yml (storage.tsdb.retention.time): the flag is deprecated.
             "--web.enable-lifecycle"),
+        "secrets", secrets.isEmpty() ? null : new ArrayList<Object>(secrets),
         "ports", published(compose, Component.PROMETHEUS, PROMETHEUS_PORT),
         "volumes", list(
             // The directory, not the file: rule files beside it are mounted too, and a regenerated
@@ -237,10 +305,12 @@ public final class ComposeFile {
       // The image declares /tmp a volume; a named volume there starts as the image's /tmp (writable by uid 10001).
       volumes.add(JAEGER_DATA_VOLUME + ":" + JAEGER_DATA_MOUNT);
     }
+    List<String> secrets = jaegerSecrets(environment);
     return map(
         "image", ContainerImages.JAEGER,
         "restart", "unless-stopped",
         "command", list("--config=file:/etc/jaeger/config.yaml"),
+        "secrets", secrets.isEmpty() ? null : new ArrayList<Object>(secrets),
         "ports", ports.isEmpty() ? null : ports,
         "volumes", volumes,
         "healthcheck", healthcheck(list("CMD", "wget", "-q", "-O", "/dev/null",

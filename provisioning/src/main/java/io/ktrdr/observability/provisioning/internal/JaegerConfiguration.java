@@ -4,6 +4,7 @@ import static io.ktrdr.observability.provisioning.internal.YamlText.list;
 import static io.ktrdr.observability.provisioning.internal.YamlText.map;
 
 import io.ktrdr.observability.provisioning.environment.Environment;
+import io.ktrdr.observability.provisioning.environment.ExternalTraceStorage;
 import io.ktrdr.observability.provisioning.environment.JaegerSettings;
 import java.net.URI;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class JaegerConfiguration {
           "ephemeral", false,
           // Go durations: hours, whatever unit the environment used.
           "ttl", map("spans", jaeger.retention().toDuration().toHours() + "h")));
+      case ELASTICSEARCH, OPENSEARCH -> map(jaeger.storage().label(), external(jaeger.external().orElseThrow()));
     };
     Map<String, Object> document = map(
         "service", map(
@@ -64,6 +66,15 @@ public final class JaegerConfiguration {
         + jaeger.storage().label() + " storage"
         + (jaeger.storage() == JaegerSettings.Storage.BADGER ? ", spans kept " + jaeger.retention() : "") + ")");
     return YamlText.render(header, document);
+  }
+
+  /** An Elasticsearch or OpenSearch backend: the cluster, the index prefix, basic auth from a file. */
+  private static Map<String, Object> external(ExternalTraceStorage external) {
+    return map(
+        "server_urls", list(external.url().toString()),
+        "indices", map("index_prefix", ExternalTraceStorage.INDEX_PREFIX),
+        "auth", external.username().map(user -> (Object) map("basic", map(
+            "username", user, "password_file", external.passwordFile().orElseThrow()))).orElse(null));
   }
 
   /**

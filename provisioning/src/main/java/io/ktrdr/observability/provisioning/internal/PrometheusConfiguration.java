@@ -57,6 +57,11 @@ public final class PrometheusConfiguration {
         "storage", map("tsdb", map("retention", map("time", environment.prometheus().retention().toString()))),
         "rule_files", ruleFiles,
         "alerting", environment.alerting().map(alerting -> (Object) alertmanagers(alerting.url())).orElse(null),
+        "remote_write", environment.prometheus().remoteWrite().map(remote -> (Object) list(map(
+            "url", remote.url().toString(),
+            "basic_auth", remote.username().map(user -> (Object) map(
+                "username", user, "password_file", remote.passwordFile().orElseThrow())).orElse(null))))
+            .orElse(null),
         "scrape_configs", jobs);
     return YamlText.render(GeneratedHeader.forEnvironment(environment.name(), "Prometheus configuration"), document);
   }
