@@ -272,11 +272,7 @@ public record Dashboard(
     }
 
     public Builder link(DashboardLink link) {
-      requireNonNull(link, "link");
-      if (links == null) {
-        links = new ArrayList<>();
-      }
-      links.add(link);
+      links = append(links, link, "link");
       return this;
     }
 
@@ -290,11 +286,7 @@ public record Dashboard(
     }
 
     public Builder annotation(Annotation annotation) {
-      requireNonNull(annotation, "annotation");
-      if (annotations == null) {
-        annotations = new ArrayList<>();
-      }
-      annotations.add(annotation);
+      annotations = append(annotations, annotation, "annotation");
       return this;
     }
 
@@ -310,11 +302,7 @@ public record Dashboard(
     }
 
     public Builder variable(Variable variable) {
-      requireNonNull(variable, "variable");
-      if (variables == null) {
-        variables = new ArrayList<>();
-      }
-      variables.add(variable);
+      variables = append(variables, variable, "variable");
       return this;
     }
 
@@ -334,11 +322,7 @@ public record Dashboard(
 
     /** Adds a panel or a row, after those added before. */
     public Builder panel(Panel panel) {
-      requireNonNull(panel, "panel");
-      if (panels == null) {
-        panels = new ArrayList<>();
-      }
-      panels.add(panel);
+      panels = append(panels, panel, "panel");
       return this;
     }
 

@@ -136,11 +136,7 @@ public record FieldDefaults(
     }
 
     public Builder mapping(ValueMapping mapping) {
-      requireNonNull(mapping, "mapping");
-      if (mappings == null) {
-        mappings = new ArrayList<>();
-      }
-      mappings.add(mapping);
+      mappings = append(mappings, mapping, "mapping");
       return this;
     }
 
@@ -151,11 +147,7 @@ public record FieldDefaults(
     }
 
     public Builder link(DataLink link) {
-      requireNonNull(link, "link");
-      if (links == null) {
-        links = new ArrayList<>();
-      }
-      links.add(link);
+      links = append(links, link, "link");
       return this;
     }
 

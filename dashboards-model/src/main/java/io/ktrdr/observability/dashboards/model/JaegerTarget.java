@@ -71,9 +71,7 @@ public record JaegerTarget(
   }
 
   /** Builds a {@link JaegerTarget}. */
-  public static final class Builder extends ObjectBuilder<Builder> {
-    @Nullable private String refId;
-    @Nullable private DatasourceRef datasource;
+  public static final class Builder extends TargetBuilder<Builder> {
     private final String queryType;
     @Nullable private String service;
     @Nullable private String operation;
@@ -82,20 +80,9 @@ public record JaegerTarget(
     @Nullable private String maxDuration;
     @Nullable private Integer limit;
     @Nullable private String query;
-    @Nullable private Boolean hide;
 
     private Builder(String queryType) {
       this.queryType = queryType;
-    }
-
-    public Builder refId(String refId) {
-      this.refId = requireNonNull(refId, "refId");
-      return this;
-    }
-
-    public Builder datasource(DatasourceRef datasource) {
-      this.datasource = requireNonNull(datasource, "datasource");
-      return this;
     }
 
     public Builder operation(String operation) {
@@ -135,11 +122,7 @@ public record JaegerTarget(
       return this;
     }
 
-    public Builder hide(boolean hide) {
-      this.hide = hide;
-      return this;
-    }
-
+    @Override
     public JaegerTarget build() {
       return new JaegerTarget(
           refId, datasource, queryType, service, operation, tags, minDuration, maxDuration, limit,

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ktrdr.observability.dashboards.internal.Json;
+import io.ktrdr.observability.dashboards.internal.Nullable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +32,13 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B>> {
   public B additionalProperties(Map<String, JsonNode> properties) {
     additionalProperties.putAll(Json.copyProperties(properties));
     return self();
+  }
+
+  /** {@code list} with {@code element} appended; a new list when {@code list} is null (absent). */
+  static <T> List<T> append(@Nullable List<T> list, T element, String name) {
+    List<T> result = list == null ? new ArrayList<>() : list;
+    result.add(requireNonNull(element, name));
+    return result;
   }
 
   @SuppressWarnings("unchecked")

@@ -87,19 +87,11 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> extends ObjectBuil
 
   /** Adds a query; refIds A, B, C... are assigned in order to queries without one. */
   public B target(Target target) {
-    requireNonNull(target, "target");
-    if (targets == null) {
-      targets = new ArrayList<>();
-    }
-    targets.add(target);
+    targets = append(targets, target, "target");
     return self();
   }
 
-  public B target(PrometheusTarget.Builder target) {
-    return target(requireNonNull(target, "target").build());
-  }
-
-  public B target(JaegerTarget.Builder target) {
+  public B target(TargetBuilder<?> target) {
     return target(requireNonNull(target, "target").build());
   }
 
@@ -183,12 +175,8 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> extends ObjectBuil
   }
 
   public B override(FieldOverride override) {
-    requireNonNull(override, "override");
     hasFieldConfig = true;
-    if (overrides == null) {
-      overrides = new ArrayList<>();
-    }
-    overrides.add(override);
+    overrides = append(overrides, override, "override");
     return self();
   }
 
@@ -223,11 +211,7 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> extends ObjectBuil
   }
 
   public B transformation(Transformation transformation) {
-    requireNonNull(transformation, "transformation");
-    if (transformations == null) {
-      transformations = new ArrayList<>();
-    }
-    transformations.add(transformation);
+    transformations = append(transformations, transformation, "transformation");
     return self();
   }
 
@@ -249,11 +233,7 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> extends ObjectBuil
 
   /** A panel link, in the panel header's link menu. */
   public B link(DataLink link) {
-    requireNonNull(link, "link");
-    if (links == null) {
-      links = new ArrayList<>();
-    }
-    links.add(link);
+    links = append(links, link, "link");
     return self();
   }
 

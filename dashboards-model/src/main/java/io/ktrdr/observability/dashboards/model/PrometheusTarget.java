@@ -102,9 +102,7 @@ public record PrometheusTarget(
   }
 
   /** Builds a {@link PrometheusTarget}. */
-  public static final class Builder extends ObjectBuilder<Builder> {
-    @Nullable private String refId;
-    @Nullable private DatasourceRef datasource;
+  public static final class Builder extends TargetBuilder<Builder> {
     private final String expr;
     @Nullable private String legendFormat;
     @Nullable private Boolean instant;
@@ -112,21 +110,10 @@ public record PrometheusTarget(
     @Nullable private Format format;
     @Nullable private String interval;
     @Nullable private Boolean exemplar;
-    @Nullable private Boolean hide;
     @Nullable private String fixedWindowReason;
 
     private Builder(String expr) {
       this.expr = requireNonNull(expr, "expr");
-    }
-
-    public Builder refId(String refId) {
-      this.refId = requireNonNull(refId, "refId");
-      return this;
-    }
-
-    public Builder datasource(DatasourceRef datasource) {
-      this.datasource = requireNonNull(datasource, "datasource");
-      return this;
     }
 
     public Builder legendFormat(String legendFormat) {
@@ -164,11 +151,6 @@ public record PrometheusTarget(
       return this;
     }
 
-    public Builder hide(boolean hide) {
-      this.hide = hide;
-      return this;
-    }
-
     /**
      * Declares that the expression's rate windows are fixed on purpose, and why. Without it the
      * lint insists on {@code $__rate_interval}.
@@ -182,6 +164,7 @@ public record PrometheusTarget(
       return this;
     }
 
+    @Override
     public PrometheusTarget build() {
       return new PrometheusTarget(
           refId, datasource, expr, legendFormat, instant, range, format, interval, exemplar, hide,
