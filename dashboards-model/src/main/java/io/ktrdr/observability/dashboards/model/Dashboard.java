@@ -260,7 +260,10 @@ public record Dashboard(
       return this;
     }
 
-    /** 0 default, {@value #SHARED_CROSSHAIR} shared crosshair, {@value #SHARED_TOOLTIP} shared tooltip. */
+    /**
+     * 0 default, {@value Dashboard#SHARED_CROSSHAIR} shared crosshair, {@value
+     * Dashboard#SHARED_TOOLTIP} shared tooltip.
+     */
     public Builder graphTooltip(int graphTooltip) {
       this.graphTooltip = checkGraphTooltip(graphTooltip);
       return this;
