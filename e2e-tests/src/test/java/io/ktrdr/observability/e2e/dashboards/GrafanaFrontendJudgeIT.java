@@ -35,14 +35,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every panel as a viewer sees it, judged by Grafana's own front-end code (grafana-frontend: frames as
  * Grafana 13.2's datasources build them from this run's real Prometheus and Jaeger answers, the
  * panels' transformations and field config by @grafana/data), against the simulator's ground truth.
  */
-@Order(4)
-@ExtendWith(SharedStack.class)
+@ExtendWith(OwnStack.class)
+@Execution(ExecutionMode.CONCURRENT) // beside the other classes; its ordered methods run one after another
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GrafanaFrontendJudgeIT {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -55,17 +57,15 @@ class GrafanaFrontendJudgeIT {
   private static long startedNanos;
 
   @BeforeAll
-  static void steadyWorkload(StackHandle sharedStack) {
+  static void steadyWorkload(StackHandle ownStack) {
     startedNanos = System.nanoTime();
-    stack = sharedStack;
+    stack = ownStack;
     panels = new Panels(stack, DirectQueryPath.of(stack.prometheusUri(), stack.jaegerQueryUri()));
     simulator = SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
   }
 
   @AfterAll
-  static void backToTheSteadyWorkloadAndRecordTime() {
-    // The classes after this one on the shared stack expect the steady workload, not the storm.
-    SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
+  static void recordTime() {
     RunFigures.record("GrafanaFrontendJudgeIT, all its tests (what the judge adds to the end-to-end run)",
         Duration.ofNanos(System.nanoTime() - startedNanos));
   }
