@@ -40,7 +40,7 @@ class AmtoolTest {
           .map(name -> name.substring(0, name.length() - ".yaml".length()))
           .filter(name -> EnvironmentFile.load(ProjectFiles.environment(name)).alerting().isPresent())
           .sorted().toList();
-      assertThat(names).as("environments with alerting").contains("dev", "local", "preprod");
+      assertThat(names).as("environments with alerting").contains("dev", "preprod");
       return names.stream();
     }
   }
