@@ -287,32 +287,17 @@ public record Variable(
     }
 
     public Builder refresh(Refresh refresh) {
-      return refresh(requireNonNull(refresh, "refresh").ordinal());
-    }
-
-    /** Grafana's refresh code. */
-    public Builder refresh(int refresh) {
-      this.refresh = refresh;
+      this.refresh = requireNonNull(refresh, "refresh").ordinal();
       return this;
     }
 
     public Builder sort(Sort sort) {
-      return sort(requireNonNull(sort, "sort").ordinal());
-    }
-
-    /** Grafana's sort code. */
-    public Builder sort(int sort) {
-      this.sort = sort;
+      this.sort = requireNonNull(sort, "sort").ordinal();
       return this;
     }
 
     public Builder hide(Hide hide) {
-      return hide(requireNonNull(hide, "hide").ordinal());
-    }
-
-    /** Grafana's hide code. */
-    public Builder hide(int hide) {
-      this.hide = hide;
+      this.hide = requireNonNull(hide, "hide").ordinal();
       return this;
     }
 
