@@ -15,6 +15,7 @@ import io.ktrdr.observability.simulator.FreePorts;
 import io.ktrdr.observability.simulator.RunningSimulator;
 import io.ktrdr.observability.simulator.Simulator;
 import io.ktrdr.observability.simulator.model.Scenario;
+import io.ktrdr.observability.simulator.model.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,9 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,9 +66,20 @@ public final class NativeStackHandle implements StackHandle {
    * @param projectRoot the directory holding {@code native-stack/} and {@code environments/}
    */
   public static NativeStackHandle start(Path projectRoot) {
+    return start(projectRoot, ProvisionedConfiguration.LOCAL_ENVIRONMENT);
+  }
+
+  /**
+   * As {@link #start(Path)}, configured from another environment description, e.g. {@code
+   * environments/homelab.yaml}, with its KTRDR services moved to free ports on loopback.
+   *
+   * @param environmentFile relative to {@code projectRoot}
+   */
+  public static NativeStackHandle start(Path projectRoot, String environmentFile) {
     requireNonNull(projectRoot, "projectRoot");
+    requireNonNull(environmentFile, "environmentFile");
     long startedAt = System.nanoTime();
-    Environment environment = testEnvironment(projectRoot);
+    Environment environment = testEnvironment(projectRoot, environmentFile);
     Set<Component> components = EnumSet.of(Component.PROMETHEUS, Component.JAEGER);
     // A variable naming no Grafana is kept: the install step then fails and says what the home lacks.
     if (GrafanaAvailability.ofNativeStack(System.getenv()).state() != GrafanaAvailability.State.ABSENT) {
@@ -83,7 +93,14 @@ public final class NativeStackHandle implements StackHandle {
 
   /** The {@code local} environment with services on free ports and a {@value #SCRAPE_INTERVAL_SECONDS} s scrape interval. */
   public static Environment testEnvironment(Path projectRoot) {
-    Environment local = ProvisionedConfiguration.local(projectRoot).withServicesOnFreePorts().environment();
+    return testEnvironment(projectRoot, ProvisionedConfiguration.LOCAL_ENVIRONMENT);
+  }
+
+  /** An environment description (relative to {@code projectRoot}) made a test environment as {@link #testEnvironment(Path)}. */
+  public static Environment testEnvironment(Path projectRoot, String environmentFile) {
+    Environment local = ProvisionedConfiguration.of(
+            io.ktrdr.observability.provisioning.environment.EnvironmentFile.load(projectRoot.resolve(environmentFile)))
+        .withServicesOnFreePorts().environment();
     PrometheusDuration scrape = PrometheusDuration.parse(SCRAPE_INTERVAL_SECONDS + "s");
     return local.toBuilder()
         .prometheus(local.prometheus().toBuilder().scrapeInterval(scrape).evaluationInterval(scrape).build())
@@ -148,12 +165,12 @@ public final class NativeStackHandle implements StackHandle {
     requireNonNull(settings, "settings");
     stopSimulator();
     Service backend = environment.services(ServiceType.BACKEND).get(0);
-    Map<String, Integer> workers = new LinkedHashMap<>();
-    environment.services(ServiceType.WORKER).forEach(worker -> workers.put(worker.name(), worker.port()));
-    RunningSimulator running = Simulator.builder()
+    // The topology says which targets run; the environment where each listens (also those never started).
+    Simulator.Builder builder = Simulator.builder().topology(Topology.named(settings.topology()));
+    environment.services(ServiceType.WORKER).forEach(worker -> builder.workerPort(worker.name(), worker.port()));
+    RunningSimulator running = builder
         .host(StackAddresses.HOST)
         .backendPort(backend.port())
-        .workers(workers)
         .controlPort(FreePorts.choose())
         .otlp(otlpGrpcEndpoint().toString(), "grpc")
         .scenario(Scenario.named(settings.scenario()))

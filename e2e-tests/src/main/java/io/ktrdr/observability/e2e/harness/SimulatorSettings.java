@@ -4,19 +4,25 @@ import static java.util.Objects.requireNonNull;
 
 import io.ktrdr.observability.simulator.model.KtrdrDefects;
 import io.ktrdr.observability.simulator.model.Scenario;
+import io.ktrdr.observability.simulator.model.Topology;
 
 /**
  * How the simulator runs in a test: a built-in scenario, its seed, how much faster than real time
- * the model runs, and which KTRDR it plays (today's, with the defects of its telemetry, or a fixed
- * one).
+ * the model runs, which KTRDR it plays (today's, with the defects of its telemetry, or a fixed
+ * one) and which built-in topology of worker targets ({@code local}, or {@code homelab}, which needs a
+ * stack configured from {@code environments/homelab.yaml}).
  */
-public record SimulatorSettings(String scenario, long seed, double timeScale, KtrdrDefects ktrdrDefects) {
+public record SimulatorSettings(String scenario, long seed, double timeScale, KtrdrDefects ktrdrDefects, String topology) {
   /** Model seconds per wall second in tests: {@value}. An hour of KTRDR in a minute. */
   public static final double TEST_TIME_SCALE = 60;
 
   public SimulatorSettings {
     requireNonNull(scenario, "scenario");
     requireNonNull(ktrdrDefects, "ktrdrDefects");
+    requireNonNull(topology, "topology");
+    if (!Topology.BUILT_IN.contains(topology)) {
+      throw new IllegalArgumentException("topology must be one of " + Topology.BUILT_IN + ": " + topology);
+    }
     if (!Scenario.BUILT_IN.contains(scenario)) {
       throw new IllegalArgumentException("scenario must be one of " + Scenario.BUILT_IN + ": " + scenario);
     }
@@ -25,9 +31,9 @@ public record SimulatorSettings(String scenario, long seed, double timeScale, Kt
     }
   }
 
-  /** Today's KTRDR, as the simulator plays it by default. */
+  /** Today's KTRDR, as the simulator plays it by default, on KTRDR's local four workers. */
   public SimulatorSettings(String scenario, long seed, double timeScale) {
-    this(scenario, seed, timeScale, KtrdrDefects.CURRENT);
+    this(scenario, seed, timeScale, KtrdrDefects.CURRENT, "local");
   }
 
   /** A built-in scenario with seed 1 at {@link #TEST_TIME_SCALE}, today's KTRDR. */
@@ -37,12 +43,17 @@ public record SimulatorSettings(String scenario, long seed, double timeScale, Kt
 
   /** These settings playing {@code defects}. */
   public SimulatorSettings with(KtrdrDefects defects) {
-    return new SimulatorSettings(scenario, seed, timeScale, defects);
+    return new SimulatorSettings(scenario, seed, timeScale, defects, topology);
+  }
+
+  /** These settings on the built-in topology {@code name}. */
+  public SimulatorSettings onTopology(String name) {
+    return new SimulatorSettings(scenario, seed, timeScale, ktrdrDefects, name);
   }
 
   /** The command-line arguments that select these settings. */
   public java.util.List<String> arguments() {
     return java.util.List.of("--scenario", scenario, "--seed", Long.toString(seed), "--time-scale", Double.toString(timeScale),
-        "--ktrdr-defects", ktrdrDefects.label());
+        "--ktrdr-defects", ktrdrDefects.label(), "--topology", topology);
   }
 }

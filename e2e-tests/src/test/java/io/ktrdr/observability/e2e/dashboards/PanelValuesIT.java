@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What the panels show matches what the simulated KTRDR did, not only that they show something. */
+/**
+ * What the panels show matches what the simulated KTRDR did, not only that they show something: here
+ * KTRDR as it behaves today (its orphan detector's spurious failures on the backend included);
+ * {@link FixedKtrdrPanelValuesIT} holds the operation panels to the same truth once it is fixed.
+ */
 @Order(3)
 @ExtendWith(SharedStack.class)
 class PanelValuesIT {
@@ -36,12 +40,14 @@ class PanelValuesIT {
   private static StackHandle stack;
   private static Panels panels;
   private static SimulatorRun simulator;
+  private static OperationPanelValues operations;
 
   @BeforeAll
   static void steadyWorkload(StackHandle sharedStack) {
     stack = sharedStack;
     panels = new Panels(stack, DirectQueryPath.of(stack.prometheusUri(), stack.jaegerQueryUri()));
     simulator = SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
+    operations = new OperationPanelValues(stack, simulator);
   }
 
   private static QueryResult lastSixHours(String dashboard, String panel, String refId) {
@@ -79,59 +85,24 @@ class PanelValuesIT {
     });
   }
 
-  /**
-   * Operations by type count over the dashboard's range, here the simulator's run. Prometheus never
-   * sees a labelled counter at 0 (it appears at its first increment), so increase() misses one per
-   * type and status; that, and what ends between the last scrape and the query, is the tolerance.
-   */
   @Test
   void operationsByTypeMatchTheSimulatorsGroundTruth() {
-    awaitSomeOperationsEnded();
-    await().atMost(DEADLINE).untilAsserted(() -> {
-      GroundTruth before = simulator.groundTruth();
-      Instant now = Instant.now();
-      PanelQuery query = panels.target("ktrdr-operations", "Operations by type", "A", simulator.startedAt(), now);
-      QueryResult byType = panels.run(query);
-      GroundTruth after = simulator.groundTruth();
-
-      Map<String, Double> shown = lastValueBy(byType, "operation_type");
-      RunFigures.record("operations by type, panel vs ground truth (before..after the query)", types(after).stream().sorted()
-          .map(type -> String.format(java.util.Locale.ROOT, "%s %.1f vs %d..%d", type, shown.getOrDefault(type, 0.0),
-              ended(before, type, null), ended(after, type, null)))
-          .collect(Collectors.joining(", ")));
-      for (String type : types(after)) {
-        assertThat(shown.getOrDefault(type, 0.0))
-            .as("operations of type %s: ground truth %d before and %d after the query\n%s",
-                type, ended(before, type, null), ended(after, type, null), byType.describe())
-            .isBetween(ended(before, type, null) - tolerance(after, type, null, before), ended(after, type, null) + 0.5);
-      }
-    });
+    operations.operationsByTypeMatchTheGroundTruth();
   }
 
   @Test
   void operationsByWorkerTypeAndStatusMatchTheSimulatorsGroundTruth() {
-    awaitSomeOperationsEnded();
-    Map<String, List<String>> statusesByRefId = Map.of("A", List.of("completed"), "B", List.of("failed", "cancelled"));
-    await().atMost(DEADLINE).untilAsserted(() -> {
-      for (Map.Entry<String, List<String>> refId : statusesByRefId.entrySet()) {
-        GroundTruth before = simulator.groundTruth();
-        PanelQuery query = panels.target("ktrdr-worker-status", "Operations by worker type", refId.getKey(),
-            simulator.startedAt(), Instant.now());
-        QueryResult result = panels.run(query);
-        GroundTruth after = simulator.groundTruth();
-        Map<String, Double> shown = lastValueBy(result, "operation_type");
-        for (String type : List.of("backtesting", "training")) {
-          long low = refId.getValue().stream().mapToLong(status -> ended(before, type, status)).sum();
-          long high = refId.getValue().stream().mapToLong(status -> ended(after, type, status)).sum();
-          double slack = refId.getValue().stream().mapToDouble(status -> tolerance(after, type, status, before)).sum();
-          assertThat(shown.get(type))
-              .as("%s operations %s: ground truth %d before and %d after the query\n%s",
-                  type, refId.getValue(), low, high, result.describe())
-              .isNotNull()
-              .isBetween(low - slack, high + 0.5);
-        }
-      }
-    });
+    operations.operationsByWorkerTypeAndStatusMatchTheGroundTruth();
+  }
+
+  @Test
+  void theDurationDistributionCountsEachOperationOnce() {
+    operations.theDurationDistributionCountsEachOperationOnce();
+  }
+
+  @Test
+  void activeOperationsIsTheNumberReallyRunningThoughTheBackendsGaugeIsBelowIt() {
+    operations.activeOperationsIsTheNumberReallyRunning();
   }
 
   @Test
@@ -178,32 +149,4 @@ class PanelValuesIT {
     return null;
   }
 
-  private static void awaitSomeOperationsEnded() {
-    await().atMost(DEADLINE).until(() -> simulator.groundTruth().operationsEnded() >= 20);
-  }
-
-  /** The types a scraped process counts: not agent_design and agent_assessment, which run in KTRDR's unscraped agent workers. */
-  private static Set<String> types(GroundTruth truth) {
-    return truth.operations().stream().filter(c -> !c.countedOn().equals("unscraped"))
-        .map(GroundTruth.OperationCount::operationType).collect(Collectors.toSet());
-  }
-
-  /** Operations of {@code type} ended with {@code status} (any status when null). */
-  private static long ended(GroundTruth truth, String type, String status) {
-    return truth.operations().stream()
-        .filter(c -> c.operationType().equals(type) && (status == null || c.status().equals(status)))
-        .mapToLong(GroundTruth.OperationCount::count)
-        .sum();
-  }
-
-  /** One first increment per counter series, plus what ended between two scrapes before the query. */
-  private static double tolerance(GroundTruth after, String type, String status, GroundTruth before) {
-    Map<String, Long> series = new HashMap<>();
-    after.operations().stream()
-        .filter(c -> c.operationType().equals(type) && (status == null || c.status().equals(status)) && c.count() > 0)
-        .forEach(c -> series.put(c.status(), c.count()));
-    double perSecond = ended(after, type, status)
-        / Math.max(1.0, Duration.between(simulator.startedAt(), Instant.now()).toSeconds());
-    return series.size() + perSecond * 2 * stack.scrapeInterval().toSeconds() + 1;
-  }
 }
