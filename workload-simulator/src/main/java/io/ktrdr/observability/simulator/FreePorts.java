@@ -42,9 +42,25 @@ public final class FreePorts {
 
   private FreePorts() {}
 
-  /** {@code count} distinct ports below the ephemeral range, each bindable on loopback now. */
+  /**
+   * Ports handed out by {@link #choose(int)} in this JVM: never handed out again, so that servers
+   * started side by side (several stacks of one test run) cannot be given a port another chose and
+   * has not bound yet, or leaves unbound on purpose (a target that is never started).
+   */
+  private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * {@code count} distinct ports below the ephemeral range, each bindable on loopback now and none
+   * handed out before in this JVM.
+   */
   public static int[] choose(int count) {
-    return choose(count, safeRange());
+    synchronized (HANDED_OUT) {
+      int[] ports = choose(count, safeRange(), HANDED_OUT);
+      for (int port : ports) {
+        HANDED_OUT.add(port);
+      }
+      return ports;
+    }
   }
 
   /** One port as {@link #choose(int)}. */
@@ -53,6 +69,10 @@ public final class FreePorts {
   }
 
   static int[] choose(int count, Range range) {
+    return choose(count, range, Set.of());
+  }
+
+  private static int[] choose(int count, Range range, Set<Integer> avoid) {
     if (count < 1 || count > range.size()) {
       throw new IllegalArgumentException("count must be between 1 and " + range.size() + ": " + count);
     }
@@ -61,7 +81,7 @@ public final class FreePorts {
     int offset = ThreadLocalRandom.current().nextInt(range.size());
     for (int i = 0; i < range.size() && i < MAX_TRIES && chosen.size() < count; i++) {
       int port = range.first() + (offset + i) % range.size();
-      if (bindable(port)) {
+      if (!avoid.contains(port) && bindable(port)) {
         chosen.add(port);
       }
     }

@@ -88,6 +88,8 @@ public final class LiveSimulation implements AutoCloseable {
   private final ScheduledExecutorService clock;
   private final ThreadPoolExecutor traffic;
   private final Map<String, CompletableFuture<Void>> handOvers = new ConcurrentHashMap<>();
+  /** Ports of targets never started, held bound but not listening: connections are refused, no other process takes them. */
+  private final List<java.net.Socket> reservedPorts = new ArrayList<>();
   private final AtomicLong trafficDropped = new AtomicLong();
   /** Background traffic only; used on the clock thread. */
   private final java.util.SplittableRandom trafficRandom;
@@ -168,12 +170,41 @@ public final class LiveSimulation implements AutoCloseable {
       simulation.workers.values().forEach(w -> w.endpoint().start());
       simulation.backend.endpoint().start();
       simulation.control.start();
+      simulation.reserveNeverStartedPorts();
     } catch (RuntimeException e) {
       simulation.close();
       throw e;
     }
     simulation.begin();
     return simulation;
+  }
+
+  /**
+   * Holds the port of each target never started, bound without listening (no SO_REUSEADDR), so that
+   * a scrape of it is refused as with nothing behind it, and no server started meanwhile on this
+   * machine (another test's stack) can take it and answer in its place. A port already taken is
+   * reported and left alone.
+   */
+  private void reserveNeverStartedPorts() {
+    for (Topology.WorkerTarget target : settings.scenario().topology().orElseThrow().workers()) {
+      if (target.started() || target.port() == 0) {
+        continue;
+      }
+      java.net.Socket socket = new java.net.Socket();
+      try {
+        socket.setReuseAddress(false);
+        socket.bind(new java.net.InetSocketAddress(settings.host(), target.port()));
+        reservedPorts.add(socket);
+      } catch (java.io.IOException e) {
+        System.err.println("simulator: port " + target.port() + " of " + target.name()
+            + " (never started) is in use by another process: " + e.getMessage());
+        try {
+          socket.close();
+        } catch (java.io.IOException ignored) {
+          // nothing held
+        }
+      }
+    }
   }
 
   private void begin() {
@@ -444,6 +475,13 @@ public final class LiveSimulation implements AutoCloseable {
     spans.close(Duration.ofSeconds(3));
     backendMeterProvider.close();
     control.stop();
+    for (java.net.Socket socket : reservedPorts) {
+      try {
+        socket.close();
+      } catch (java.io.IOException ignored) {
+        // released either way
+      }
+    }
     backend.endpoint().stop();
     workers.values().forEach(w -> w.endpoint().stop());
     if (settings.statusLine() != null) {
