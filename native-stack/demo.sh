@@ -35,7 +35,7 @@ up() {
     return
   fi
   log "building the project's jars (./mvnw package, tests skipped)"
-  (cd "${PROJECT_DIR}" && ./mvnw -q -pl e2e-tests -am -DskipTests package dependency:build-classpath \
+  (cd "${PROJECT_DIR}" && ./mvnw -q -pl e2e-tests -am -DskipTests -DskipFrontend package dependency:build-classpath \
     -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime)
   rm -rf "${STATE_DIR}"
   mkdir -p "${STATE_DIR}"
