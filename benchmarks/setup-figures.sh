@@ -3,7 +3,7 @@
 # cold and warm, with verify's time per module and per test class, so a change to the build or
 # the tests can be compared with the figures before it. A benchmark, not a test: it asserts nothing.
 #
-#   benchmarks/setup-figures.sh [--cold] [--warm] [--skip-demo]
+#   benchmarks/setup-figures.sh [--cold] [--warm] [--skip-demo] [--skip-verify]
 #
 # --cold runs both commands with every cache empty: a fresh Maven repository and wrapper, Go
 # module and build caches, the native servers' cache, npm's and pip's caches, all in a temporary
@@ -45,7 +45,7 @@ class_times() {
 }
 
 run() {
-  local kind="$1" with_demo="$2" run_dir clone
+  local kind="$1" with_demo="$2" with_verify="$3" run_dir clone
   run_dir="${OUT_DIR}/${kind}-$(date +%Y%m%dT%H%M%S)"
   clone="${run_dir}/clone"
   mkdir -p "${run_dir}"
@@ -69,13 +69,15 @@ run() {
     down="$(cd "${clone}" && timed "${run_dir}/demo-down.log" env "${env_vars[@]}" ./demo down)"
     echo "  ./demo up: ${up} s; ./demo down: ${down} s"
   fi
-  local verify
-  verify="$(cd "${clone}" && timed "${run_dir}/verify.log" env "${env_vars[@]}" ./mvnw --batch-mode verify)"
-  echo "  ./mvnw verify: ${verify} s"
-  echo " per module:"
-  module_times "${run_dir}/verify.log"
-  echo " per test class:"
-  class_times "${clone}"
+  if [[ "${with_verify}" == true ]]; then
+    local verify
+    verify="$(cd "${clone}" && timed "${run_dir}/verify.log" env "${env_vars[@]}" ./mvnw --batch-mode verify)"
+    echo "  ./mvnw verify: ${verify} s"
+    echo " per module:"
+    module_times "${run_dir}/verify.log"
+    echo " per test class:"
+    class_times "${clone}"
+  fi
   if [[ "${kind}" == cold ]]; then
     log "removing the run's caches ($(du -sh "${run_dir}/caches" | cut -f1))"
     chmod -R u+w "${run_dir}/caches" && rm -rf "${run_dir}/caches"
@@ -83,19 +85,20 @@ run() {
 }
 
 main() {
-  local kinds=() with_demo=true
+  local kinds=() with_demo=true with_verify=true
   for arg in "$@"; do
     case "${arg}" in
       --cold) kinds+=(cold) ;;
       --warm) kinds+=(warm) ;;
       --skip-demo) with_demo=false ;;
+      --skip-verify) with_verify=false ;;
       -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
-      *) log "unknown argument '${arg}'; expected --cold, --warm or --skip-demo"; exit 2 ;;
+      *) log "unknown argument '${arg}'; expected --cold, --warm, --skip-demo or --skip-verify"; exit 2 ;;
     esac
   done
   (( ${#kinds[@]} > 0 )) || kinds=(warm)
   local kind
-  for kind in "${kinds[@]}"; do run "${kind}" "${with_demo}"; done
+  for kind in "${kinds[@]}"; do run "${kind}" "${with_demo}" "${with_verify}"; done
 }
 
 main "$@"
