@@ -9,7 +9,6 @@ import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
 import io.ktrdr.observability.provisioning.environment.InvalidEnvironmentException;
 import io.ktrdr.observability.provisioning.rules.NativeBinary;
-import io.ktrdr.observability.provisioning.rules.Promtool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +81,7 @@ class ScalingOutContentTest {
     assertThat(map(remote.get("basic_auth"))).containsExactly(Map.entry("username", "ktrdr-preprod"),
         Map.entry("password_file", "/run/secrets/remote_write_password"));
     assertThat(list(at(compose, "services", "prometheus", "secrets"))).containsExactly("remote_write_password");
-    Promtool.Result check = Promtool.installed().run(root.resolve("monitoring"), "check", "config",
+    NativeBinary.Result check = NativeBinary.promtool().run(root.resolve("monitoring"), "check", "config",
         Provisioning.PROMETHEUS_CONFIG);
     assertThat(check.exitCode()).as(check.output()).isZero();
   }

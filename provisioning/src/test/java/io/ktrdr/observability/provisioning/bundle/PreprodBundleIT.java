@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ktrdr.observability.provisioning.rules.Promtool;
+import io.ktrdr.observability.provisioning.rules.NativeBinary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -210,7 +210,7 @@ class PreprodBundleIT {
       Files.write(path, file.getValue());
     }
 
-    Promtool.Result check = Promtool.installed()
+    NativeBinary.Result check = NativeBinary.promtool()
         .run(dir.resolve(TOP + "monitoring/prometheus"), "check", "config", "prometheus.yml");
 
     assertThat(check.exitCode()).as("promtool check config:%n%s", check.output()).isZero();

@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * alerts go.
  */
 class AmtoolTest {
-  private static Amtool amtool;
+  private static NativeBinary amtool;
 
   @BeforeAll
   static void findAmtool() {
-    amtool = Amtool.installed();
+    amtool = NativeBinary.amtool();
   }
 
   static Stream<String> environmentsWithAlerting() throws IOException {
@@ -57,7 +57,7 @@ class AmtoolTest {
   void everyEnvironmentsAlertmanagerConfigurationPassesAmtoolCheckConfig(String name, @TempDir Path dir) {
     Path config = generate(name, dir);
 
-    Amtool.Result check = amtool.run(dir, "check-config", config.toString());
+    NativeBinary.Result check = amtool.run(dir, "check-config", config.toString());
 
     assertThat(check.exitCode()).as("amtool check-config, %s:%n%s", name, check.output()).isZero();
     assertThat(check.output()).contains("SUCCESS", AlertmanagerConfiguration.inhibitions().size() + " inhibit rules");
@@ -68,7 +68,7 @@ class AmtoolTest {
     Path config = generate("preprod", dir);
     Files.writeString(config, Files.readString(config).replace("receiver: on-call", "receiver: nobody"));
 
-    Amtool.Result check = amtool.run(dir, "check-config", config.toString());
+    NativeBinary.Result check = amtool.run(dir, "check-config", config.toString());
 
     assertThat(check.exitCode()).isNotZero();
     assertThat(check.output()).contains("nobody");
@@ -86,7 +86,7 @@ class AmtoolTest {
   private static String route(Path dir, Path config, String... labels) {
     String[] arguments = Stream.concat(Stream.of("config", "routes", "test", "--config.file=" + config), Stream.of(labels))
         .toArray(String[]::new);
-    Amtool.Result result = amtool.run(dir, arguments);
+    NativeBinary.Result result = amtool.run(dir, arguments);
     assertThat(result.exitCode()).as(result.output()).isZero();
     return result.stdout().strip();
   }

@@ -103,11 +103,11 @@ class DashboardQueriesPromtoolTest {
           "up{" + BACKEND + "}", 1.0, "up{" + BW1 + "}", 1.0, "up{" + TW1 + "}", 1.0,
           "up{" + STOPPED + "}", 0.0)));
 
-  private static Promtool promtool;
+  private static NativeBinary promtool;
 
   @BeforeAll
   static void findPromtool() {
-    promtool = Promtool.installed();
+    promtool = NativeBinary.promtool();
   }
 
   @ParameterizedTest(name = "KTRDR {0}")
@@ -133,7 +133,7 @@ class DashboardQueriesPromtoolTest {
     }
     Files.writeString(dir.resolve("queries.test.yml"), tests);
 
-    Promtool.Result result = promtool.run(dir, "test", "rules", "queries.test.yml");
+    NativeBinary.Result result = promtool.run(dir, "test", "rules", "queries.test.yml");
 
     assertThat(result.exitCode()).as("promtool test rules, KTRDR %s:%n%s%n%s", behaviour, result.output(), tests)
         .isZero();

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A program the native stack's install step builds ({@code native-stack/install.sh COMPONENT}, at
- * the version the compose file pins), e.g. Jaeger for {@code jaeger validate}. Never skipped:
- * without it the tests fail and say what to run.
+ * the version the compose file pins): promtool, amtool, Jaeger for {@code jaeger validate}. Never
+ * skipped: without it the tests fail and say what to run.
  */
 public final class NativeBinary {
-  /** A cold build of Jaeger from its Go module takes about seven minutes on two cores. */
+  /** A cold build of Jaeger, the longest, takes about seven minutes on two cores. */
   private static final long INSTALL_TIMEOUT_MINUTES = 20;
   private static final long RUN_TIMEOUT_SECONDS = 120;
 
@@ -23,6 +23,16 @@ public final class NativeBinary {
 
   private NativeBinary(Path executable) {
     this.executable = executable;
+  }
+
+  /** Prometheus' promtool, for {@code check config} and {@code test rules}. */
+  public static NativeBinary promtool() {
+    return installed("prometheus", "promtool");
+  }
+
+  /** Alertmanager's amtool, for {@code check-config} and routing tests. */
+  public static NativeBinary amtool() {
+    return installed("alertmanager", "amtool");
   }
 
   /** Finds {@code bin/<binary>} of {@code component}, building it first if the native stack's cache lacks it. */

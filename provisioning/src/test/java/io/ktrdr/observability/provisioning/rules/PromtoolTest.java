@@ -39,11 +39,11 @@ class PromtoolTest {
   private static final String ALERT_TESTS = "ktrdr-alerting-rules.test.yml";
   private static final String RECORDING_TESTS = "ktrdr-recording-rules.test.yml";
 
-  private static Promtool promtool;
+  private static NativeBinary promtool;
 
   @BeforeAll
   static void findPromtool() {
-    promtool = Promtool.installed();
+    promtool = NativeBinary.promtool();
   }
 
   static Stream<String> environments() throws IOException {
@@ -64,7 +64,7 @@ class PromtoolTest {
     Path monitoring = dir.resolve("monitoring");
     Provisioning.generateMonitoring(environment, monitoring);
 
-    Promtool.Result check = promtool.run(monitoring, "check", "config", Provisioning.PROMETHEUS_CONFIG);
+    NativeBinary.Result check = promtool.run(monitoring, "check", "config", Provisioning.PROMETHEUS_CONFIG);
 
     assertThat(check.exitCode()).as("promtool check config, %s:%n%s", name, check.output()).isZero();
     assertThat(check.output()).contains("SUCCESS: " + PrometheusRules.files().size() + " rule files found");
@@ -72,7 +72,7 @@ class PromtoolTest {
 
   @Test
   void everyAlertFiresAndStaysQuietAsItsUnitTestsSay(@TempDir Path dir) throws IOException {
-    Promtool.Result test = testRules(dir, ALERT_TESTS);
+    NativeBinary.Result test = testRules(dir, ALERT_TESTS);
 
     assertThat(test.exitCode()).as("promtool test rules %s:%n%s", ALERT_TESTS, test.output()).isZero();
     assertThat(test.output()).contains("SUCCESS");
@@ -80,7 +80,7 @@ class PromtoolTest {
 
   @Test
   void recordingRulesRecordWhatTheirUnitTestsSay(@TempDir Path dir) throws IOException {
-    Promtool.Result test = testRules(dir, RECORDING_TESTS);
+    NativeBinary.Result test = testRules(dir, RECORDING_TESTS);
 
     assertThat(test.exitCode()).as("promtool test rules %s:%n%s", RECORDING_TESTS, test.output()).isZero();
   }
@@ -93,7 +93,7 @@ class PromtoolTest {
     writeRulesAndTests(dir, ALERT_TESTS);
     Files.writeString(dir.resolve(fileName(PrometheusRules.ALERTING_FILE)), broken);
 
-    Promtool.Result test = promtool.run(dir, "test", "rules", ALERT_TESTS);
+    NativeBinary.Result test = promtool.run(dir, "test", "rules", ALERT_TESTS);
 
     assertThat(test.exitCode()).isNotZero();
     assertThat(test.output()).contains("alertname: KtrdrServiceDown");
@@ -128,7 +128,7 @@ class PromtoolTest {
     }
   }
 
-  private Promtool.Result testRules(Path dir, String tests) throws IOException {
+  private NativeBinary.Result testRules(Path dir, String tests) throws IOException {
     writeRulesAndTests(dir, tests);
     return promtool.run(dir, "test", "rules", tests);
   }
