@@ -4,46 +4,26 @@ import io.ktrdr.observability.e2e.harness.ProjectFiles;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import io.ktrdr.observability.e2e.harness.StackModes;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A stack of the test class's own, for a fault test that stops servers or runs a scenario of its
  * own: started before the class, stopped after it, and checked that nothing it started is left
- * running. Its tests get it as a {@link StackHandle} parameter. Such a class can run beside the
- * classes on the {@link SharedStack} without disturbing them.
+ * running. Such a class can run beside the classes on the {@link SharedStack} without disturbing
+ * them.
  */
-final class OwnStack implements BeforeAllCallback, ParameterResolver {
+final class OwnStack extends StackExtension {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OwnStack.class);
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    stack(context);
-  }
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == StackHandle.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return stack(context);
-  }
-
-  private static StackHandle stack(ExtensionContext context) {
-    ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
-        ? context.getParent().orElseThrow()
-        : context;
+  StackHandle stack(ExtensionContext context) {
+    ExtensionContext classContext = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
     String name = classContext.getRequiredTestClass().getSimpleName();
     return classContext.getStore(NAMESPACE)
         .getOrComputeIfAbsent(Resource.class, key -> new Resource(name), Resource.class).stack;
   }
 
-  /** Closes the class's stack after it and fails the class if anything is left running. */
+  /** The class's stack, closed after the class. */
   private static final class Resource implements AutoCloseable {
     final StackHandle stack;
 
@@ -55,11 +35,7 @@ final class OwnStack implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public void close() {
-      stack.close();
-      List<String> left = stack.leftRunning();
-      if (!left.isEmpty()) {
-        throw new IllegalStateException("still running after the stack was closed: " + left);
-      }
+      closeAndCheckNothingLeft(stack);
     }
   }
 }

@@ -8,36 +8,18 @@ import io.ktrdr.observability.e2e.harness.StackModes;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One stack for every end-to-end test class of the run, started by the first class that asks and
  * stopped when the run ends; on stop it checks that nothing it started is left running, and prints
- * the run's figures. Test classes get it as a {@link StackHandle} parameter.
+ * the run's figures.
  */
-final class SharedStack implements BeforeAllCallback, ParameterResolver {
+final class SharedStack extends StackExtension {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    stack(context);
-  }
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == StackHandle.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return stack(context);
-  }
-
-  private static StackHandle stack(ExtensionContext context) {
+  StackHandle stack(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(Resource.class, key -> new Resource(), Resource.class).stack;
   }
@@ -61,14 +43,10 @@ final class SharedStack implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public void close() {
-      stack.close();
-      List<String> left = stack.leftRunning();
       RunFigures.record("whole end-to-end run (JVM uptime at stack stop)",
           Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
       RunFigures.print();
-      if (!left.isEmpty()) {
-        throw new IllegalStateException("still running after the stack was closed: " + left);
-      }
+      closeAndCheckNothingLeft(stack);
     }
   }
 }
