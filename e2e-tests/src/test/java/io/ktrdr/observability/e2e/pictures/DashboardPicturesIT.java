@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every panel of every dashboard drawn by Grafana's UI library from grafana-frontend's pinned answers,
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * and each panel's body in the picture holds more than a colour or two. A panel without answers, or
  * with an empty one, is reported as such.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DashboardPicturesIT {
   private static final Path ROOT = ProjectFiles.root();
   private static final Path OUT = ROOT.resolve("e2e-tests/target/pictures");

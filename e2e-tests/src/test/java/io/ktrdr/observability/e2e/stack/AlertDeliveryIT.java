@@ -15,20 +15,19 @@ import io.ktrdr.observability.simulator.FreePorts;
 import io.ktrdr.observability.simulator.RunningSimulator;
 import io.ktrdr.observability.simulator.Simulator;
 import io.ktrdr.observability.simulator.model.Scenario;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Alerts reach people: a simulated KTRDR whose backtest-worker-2 stops answering, scraped by a
@@ -41,7 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  * group_wait and group_interval 1 s) and by the generated rules' {@code for:} shortened to 2 s;
  * every wait is woken by the notification's arrival.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AlertDeliveryIT {
+  /** The simulated services' spans are not what this test is about: no Jaeger runs, so spans go to the SDK's no-op exporter. */
+  private static final SpanExporter NO_SPANS = SpanExporter.composite();
+
   private static final String DOWN = "backtest-worker-2";
   private static final double TIME_SCALE = 60;
   /** Model time: 8 s and 15 s of wall time at the time scale. */
@@ -61,7 +64,7 @@ class AlertDeliveryIT {
 
     try (WebhookReceiver webhook = WebhookReceiver.start();
         RunningSimulator simulator = Simulator.builder().host(StackAddresses.HOST).anyFreePorts()
-            .scenario(outage).timeScale(TIME_SCALE).spanExporter(new DiscardingExporter()).statusLine(null)
+            .scenario(outage).timeScale(TIME_SCALE).spanExporter(NO_SPANS).statusLine(null)
             .build().start()) {
       Instant simulatorStarted = Instant.now();
       int[] ports = FreePorts.choose(2);
@@ -178,23 +181,5 @@ class AlertDeliveryIT {
       throw e;
     }
     return process;
-  }
-
-  /** The simulated services' spans are not what this test is about: no Jaeger runs. */
-  private static final class DiscardingExporter implements SpanExporter {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
   }
 }

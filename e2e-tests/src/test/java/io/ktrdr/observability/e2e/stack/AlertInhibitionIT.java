@@ -20,12 +20,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The generated inhibitions in a native Alertmanager: alerts posted as Prometheus posts them, and
  * only the causes reach the webhook. A control alert, posted a second later in another
  * environment (which nothing inhibits), marks when the inhibited ones would have arrived.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AlertInhibitionIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

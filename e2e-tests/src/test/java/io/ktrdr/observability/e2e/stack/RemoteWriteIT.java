@@ -15,8 +15,6 @@ import io.ktrdr.observability.provisioning.environment.ServiceType;
 import io.ktrdr.observability.simulator.FreePorts;
 import io.ktrdr.observability.simulator.RunningSimulator;
 import io.ktrdr.observability.simulator.Simulator;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,19 +24,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * When one machine is not enough: the generated {@code remote_write} sends every sample to a
  * long-term store, here a second native Prometheus started with its remote-write receiver, and
  * the same series arrive there with the same target labels.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RemoteWriteIT {
+  /** No Jaeger runs: the simulated spans go to the SDK's no-op exporter. */
+  private static final SpanExporter NO_SPANS = SpanExporter.composite();
+
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +57,7 @@ class RemoteWriteIT {
     URI store = URI.create("http://127.0.0.1:" + ports[1]);
 
     try (RunningSimulator simulator = Simulator.builder().host(StackAddresses.HOST).anyFreePorts()
-        .timeScale(60).spanExporter(new DiscardingExporter()).build().start()) {
+        .timeScale(60).spanExporter(NO_SPANS).build().start()) {
       Environment local = EnvironmentFile.load(Projects.root().resolve("environments/local.yaml"));
       Environment.Builder builder = local.toBuilder();
       for (Service service : local.services()) {
@@ -115,23 +118,5 @@ class RemoteWriteIT {
           Map.class)).toString());
     }
     return series;
-  }
-
-  /** No Jaeger runs: the simulated spans go nowhere. */
-  private static final class DiscardingExporter implements SpanExporter {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
   }
 }

@@ -30,12 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Traces survive a restart: a native Jaeger runs the generated {@code jaeger/config.yaml} of an
  * environment with Badger storage (the file the compose file mounts), receives a span over OTLP,
  * is stopped, started again on the same data directory, and still finds the trace.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TracePersistenceIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
