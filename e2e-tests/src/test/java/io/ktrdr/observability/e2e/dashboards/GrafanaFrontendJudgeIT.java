@@ -35,16 +35,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every panel as a viewer sees it, judged by Grafana's own front-end code (grafana-frontend: frames as
  * Grafana 13.2's datasources build them from this run's real Prometheus and Jaeger answers, the
  * panels' transformations and field config by @grafana/data), against the simulator's ground truth.
  */
-@ExtendWith(OwnStack.class)
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes; its ordered methods run one after another
+@Order(4)
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GrafanaFrontendJudgeIT {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -57,15 +55,17 @@ class GrafanaFrontendJudgeIT {
   private static long startedNanos;
 
   @BeforeAll
-  static void steadyWorkload(StackHandle ownStack) {
+  static void steadyWorkload(StackHandle sharedStack) {
     startedNanos = System.nanoTime();
-    stack = ownStack;
+    stack = sharedStack;
     panels = new Panels(stack, DirectQueryPath.of(stack.prometheusUri(), stack.jaegerQueryUri()));
     simulator = SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
   }
 
   @AfterAll
-  static void recordTime() {
+  static void backToTheSteadyWorkloadAndRecordTime() {
+    // The classes after this one on the shared stack expect the steady workload, not the storm.
+    SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
     RunFigures.record("GrafanaFrontendJudgeIT, all its tests (what the judge adds to the end-to-end run)",
         Duration.ofNanos(System.nanoTime() - startedNanos));
   }
