@@ -2,49 +2,17 @@
 // takes: npm ci (only when package.json, package-lock.json or excluded/ changed since the last one), the
 // licence check, tsc, esbuild. Prints one line with its figures, e.g.
 // "dashboard-pictures build: 14.2 s (npm ci (lockfile unchanged, skipped) 0.0 s, licences 0.2 s, ...)".
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { buildSteps } from '../../grafana-frontend/scripts/build-steps.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const figures = [];
+const { step, sh, npmCi, summary } = buildSteps(resolve(import.meta.dirname, '..'));
 
-function step(name, run) {
-  const started = Date.now();
-  const note = run() ?? '';
-  figures.push(`${name}${note ? ` ${note}` : ''} ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-function sh(command, args) {
-  execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
-}
-
-/** What npm ci installs from: the manifests and the packages under excluded/. */
-function installInputs() {
-  const hash = createHash('sha256');
-  for (const f of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(root, f)));
-  for (const dir of readdirSync(join(root, 'excluded')).sort()) {
-    for (const f of readdirSync(join(root, 'excluded', dir)).sort()) hash.update(readFileSync(join(root, 'excluded', dir, f)));
-  }
-  return hash.digest('hex');
-}
-
-const started = Date.now();
 if (process.argv[2] !== 'build') {
   console.error('usage: node scripts/build.mjs build');
   process.exit(2);
 }
-step('npm ci', () => {
-  const marker = join(root, 'node_modules', '.installed-from');
-  const inputs = installInputs();
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === inputs) return '(lockfile unchanged, skipped)';
-  sh(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
-  writeFileSync(marker, inputs);
-  return undefined;
-});
+npmCi();
 step('licences', () => sh(process.execPath, ['scripts/check-licences.mjs']));
 step('tsc', () => sh(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']));
 step('esbuild', () => sh(process.execPath, ['scripts/bundle.mjs']));
-console.log(`dashboard-pictures build: ${((Date.now() - started) / 1000).toFixed(1)} s (${figures.join(', ')})`);
+console.log(summary('dashboard-pictures build'));
