@@ -1,5 +1,7 @@
 package io.ktrdr.observability.provisioning.environment;
 
+import static java.util.Objects.requireNonNull;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -104,6 +106,23 @@ final class Checks {
   static void require(String field, Optional<String> problem) {
     if (problem.isPresent()) {
       throw new IllegalArgumentException(field + ": " + problem.get());
+    }
+  }
+
+  /**
+   * An endpoint's URL and optional basic auth, as remote write and external trace storage take
+   * them: a valid URL, and a username and an absolute password file given together or not at all.
+   */
+  static void requireUrlWithBasicAuth(URI url, Optional<String> username, Optional<String> passwordFile) {
+    requireNonNull(url, "url");
+    requireNonNull(username, "username");
+    requireNonNull(passwordFile, "passwordFile");
+    require("url", url(url.toString()));
+    username.ifPresent(user -> require("username", notBlank(user)));
+    passwordFile.ifPresent(file -> require("passwordFile", absolutePath(file)));
+    if (username.isPresent() != passwordFile.isPresent()) {
+      throw new IllegalArgumentException((username.isPresent() ? "passwordFile" : "username")
+          + ": missing; basic auth needs both username and passwordFile");
     }
   }
 }

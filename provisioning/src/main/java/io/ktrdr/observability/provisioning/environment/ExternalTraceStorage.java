@@ -1,7 +1,5 @@
 package io.ktrdr.observability.provisioning.environment;
 
-import static java.util.Objects.requireNonNull;
-
 import java.net.URI;
 import java.util.Optional;
 
@@ -19,15 +17,6 @@ public record ExternalTraceStorage(URI url, Optional<String> username, Optional<
   public static final String INDEX_PREFIX = "ktrdr";
 
   public ExternalTraceStorage {
-    requireNonNull(url, "url");
-    requireNonNull(username, "username");
-    requireNonNull(passwordFile, "passwordFile");
-    Checks.require("url", Checks.url(url.toString()));
-    username.ifPresent(user -> Checks.require("username", Checks.notBlank(user)));
-    passwordFile.ifPresent(file -> Checks.require("passwordFile", Checks.absolutePath(file)));
-    if (username.isPresent() != passwordFile.isPresent()) {
-      throw new IllegalArgumentException((username.isPresent() ? "passwordFile" : "username")
-          + ": missing; basic auth needs both username and passwordFile");
-    }
+    Checks.requireUrlWithBasicAuth(url, username, passwordFile);
   }
 }

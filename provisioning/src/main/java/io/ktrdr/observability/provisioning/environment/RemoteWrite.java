@@ -1,7 +1,5 @@
 package io.ktrdr.observability.provisioning.environment;
 
-import static java.util.Objects.requireNonNull;
-
 import java.net.URI;
 import java.util.Optional;
 
@@ -18,16 +16,7 @@ import java.util.Optional;
  */
 public record RemoteWrite(URI url, Optional<String> username, Optional<String> passwordFile) {
   public RemoteWrite {
-    requireNonNull(url, "url");
-    requireNonNull(username, "username");
-    requireNonNull(passwordFile, "passwordFile");
-    Checks.require("url", Checks.url(url.toString()));
-    username.ifPresent(user -> Checks.require("username", Checks.notBlank(user)));
-    passwordFile.ifPresent(file -> Checks.require("passwordFile", Checks.absolutePath(file)));
-    if (username.isPresent() != passwordFile.isPresent()) {
-      throw new IllegalArgumentException((username.isPresent() ? "passwordFile" : "username")
-          + ": missing; basic auth needs both username and passwordFile");
-    }
+    Checks.requireUrlWithBasicAuth(url, username, passwordFile);
   }
 
   /** Without authentication. */
