@@ -11,6 +11,10 @@ import java.util.List;
 /**
  * How Jaeger v2 is started in a local stack: as the compose setup's all-in-one (OTLP receivers,
  * memory storage, query API), with every listener on the stack's loopback ports.
+ *
+ * <p>The query API does not trace itself: its spans would go to OTLP's default {@code
+ * localhost:4317}, where nothing listens here, and once it has answered a query Jaeger spends its
+ * whole shutdown retrying to send them, so every stop waited out the 10 s before a kill.
  */
 final class JaegerServer {
   private JaegerServer() {}
@@ -57,6 +61,7 @@ final class JaegerServer {
             http:
               endpoint: %1$s:%2$d
           jaeger_query:
+            enable_tracing: false
             storage:
               traces: memory_store
             http:

@@ -12,6 +12,14 @@ final class PrometheusServer {
 
   private static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(10);
 
+  /**
+   * Hands the discovered targets to the scrape manager within 100 ms of the start, where Prometheus
+   * waits its default 5 s first (a hidden flag of Prometheus' own, for this tuning): a fresh stack's
+   * first scrape then comes within one scrape interval of its start. Once running, Prometheus only
+   * reloads its targets when discovery changes them, so the short interval costs nothing.
+   */
+  static final String PROMPT_TARGETS = "--scrape.discovery-reload-interval=100ms";
+
   static ManagedProcess start(Path home, Path config, StackAddresses addresses, Path runDirectory) {
     List<String> command =
         List.of(
@@ -19,7 +27,8 @@ final class PrometheusServer {
             "--config.file=" + config,
             "--storage.tsdb.path=" + dataDirectory(runDirectory),
             "--web.listen-address=" + StackAddresses.HOST + ":" + addresses.prometheusPort(),
-            "--web.enable-lifecycle");
+            "--web.enable-lifecycle",
+            PROMPT_TARGETS);
     return ManagedProcess.start(
         Component.PROMETHEUS.installName(), command, runDirectory, runDirectory.resolve("prometheus.log"));
   }

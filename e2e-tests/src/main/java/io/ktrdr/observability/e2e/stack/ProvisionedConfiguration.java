@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ktrdr.observability.provisioning.Provisioning;
 import io.ktrdr.observability.provisioning.environment.Environment;
 import io.ktrdr.observability.provisioning.environment.EnvironmentFile;
+import io.ktrdr.observability.provisioning.environment.PrometheusDuration;
 import io.ktrdr.observability.provisioning.environment.Service;
 import io.ktrdr.observability.simulator.FreePorts;
 import java.nio.file.Path;
@@ -48,6 +49,18 @@ public final class ProvisionedConfiguration implements StackConfiguration {
       moved.service(service.name(), s -> s.host(StackAddresses.HOST).port(port));
     }
     return new ProvisionedConfiguration(moved.build());
+  }
+
+  /**
+   * The same environment with Prometheus scraping and evaluating its rules every {@code interval}:
+   * a test then sees the first scrape of each target within that interval of the start instead of
+   * the environment's own (15 s for {@code local}).
+   */
+  public ProvisionedConfiguration withScrapeInterval(PrometheusDuration interval) {
+    requireNonNull(interval, "interval");
+    return new ProvisionedConfiguration(environment.toBuilder()
+        .prometheus(environment.prometheus().toBuilder().scrapeInterval(interval).evaluationInterval(interval).build())
+        .build());
   }
 
   /** The environment as described, before the stack's addresses are put in. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ktrdr.observability.provisioning.environment.PrometheusDuration;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Prometheus and Jaeger, built from their Go modules, running as local processes with the
- * configuration the provisioning module generates for the {@code local} environment.
+ * configuration the provisioning module generates for the {@code local} environment, scraping
+ * every second instead of its 15 s: a target's first scrape comes at some point within one
+ * interval of the start (Prometheus spreads them), so the test need not wait up to 15 s for it.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class NativeStackIT {
@@ -30,13 +33,14 @@ class NativeStackIT {
           () ->
               NativeStack.builder()
                   .components(EnumSet.of(Component.PROMETHEUS, Component.JAEGER))
-                  .configuration(ProvisionedConfiguration.local(Projects.root())));
+                  .configuration(ProvisionedConfiguration.local(Projects.root())
+                      .withScrapeInterval(PrometheusDuration.parse("1s"))));
 
   @Test
   void prometheusScrapesTheTargetsOfTheLocalEnvironment() {
     URI targets = STACK.stack().prometheusUri().resolve("/api/v1/targets");
 
-    // Prometheus hands discovered targets to its scrape manager a few seconds after start.
+    // Prometheus hands discovered targets to its scrape manager shortly after start.
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
@@ -55,7 +59,7 @@ class NativeStackIT {
   void prometheusAnswersAQueryWithTheResultOfItsScrapes() {
     URI query = STACK.stack().prometheusUri().resolve("/api/v1/query?query=" + encode("count(up{job=~\"ktrdr-.*\"})"));
 
-    // The first scrape of each target comes within one scrape interval (15 s).
+    // The first scrape of each target comes within one scrape interval of its discovery.
     await()
         .atMost(Duration.ofSeconds(40))
         .untilAsserted(

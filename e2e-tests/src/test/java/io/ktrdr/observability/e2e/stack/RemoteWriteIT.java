@@ -77,7 +77,7 @@ class RemoteWriteIT {
           ManagedProcess prometheus = start(home, "scraper", List.of(
               "--config.file=" + monitoring.resolve(Provisioning.PROMETHEUS_CONFIG),
               "--storage.tsdb.path=" + run.resolve("scraper-data"),
-              "--web.listen-address=127.0.0.1:" + ports[0]), scraper)) {
+              "--web.listen-address=127.0.0.1:" + ports[0], PrometheusServer.PROMPT_TARGETS), scraper)) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
           Map<String, String> scraped = seriesByService(scraper);
           assertThat(scraped).hasSize(local.services().size());
