@@ -14,7 +14,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * The operation panels against the ground truth with the simulator playing KTRDR once its
  * telemetry defects are fixed (no spurious orphan failures, no gauge below zero): the dashboards
  * must stay right when KTRDR is fixed. On a stack of its own, beside the shared-stack classes,
- * whose {@link PanelValuesIT} holds the same panels to today's KTRDR.
+ * whose {@link PanelValuesIT} holds the same panels to today's KTRDR. Its simulator runs at {@link
+ * SimulatorSettings#FAST_TIME_SCALE}: the checks wait for operations to end.
  */
 @Order(3)
 @ExtendWith(OwnStack.class)
@@ -25,7 +26,8 @@ class FixedKtrdrPanelValuesIT {
   @BeforeAll
   static void steadyWorkloadOfAFixedKtrdr(StackHandle stack) {
     operations = new OperationPanelValues(stack,
-        stack.startSimulator(SimulatorSettings.scenario("steady").with(KtrdrDefects.FIXED)));
+        stack.startSimulator(SimulatorSettings.scenario("steady").with(KtrdrDefects.FIXED)
+            .atTimeScale(SimulatorSettings.FAST_TIME_SCALE)));
   }
 
   @Test

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * KTRDR's homelab: Prometheus configured from {@code environments/homelab.yaml} scrapes 13 worker
  * targets (8 of them optional), and the simulator plays its homelab topology on them: six workers
  * run, seven optional targets are never started, and the optional {@code backtest-b-5004} stops
- * for good at model minute 10 (10 s here), leaving 5 up. The worker panels show every worker that
+ * for good at model minute 10 (5 s here: the simulator runs at {@link
+ * SimulatorSettings#FAST_TIME_SCALE}, as one check counts operations), leaving 5 up. The worker panels show every worker that
  * ran, the stopped one down, and no target that was never started.
  *
  * <p>Its own stack, always local processes: the compose setup is generated for the {@code dev}
@@ -60,7 +61,8 @@ class HomelabIT {
     // Prometheus that has been running never sees that moment, so the run begins after it.
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(instant("count(service:ktrdr_optional_target_up:max1d)")).isEqualTo(8));
-    simulator = stack.startSimulator(SimulatorSettings.scenario("steady").onTopology("homelab"));
+    simulator = stack.startSimulator(SimulatorSettings.scenario("steady").onTopology("homelab")
+        .atTimeScale(SimulatorSettings.FAST_TIME_SCALE));
     // Past the stop, and the backend has marked the stopped worker unavailable.
     await().atMost(Duration.ofSeconds(60)).until(() -> simulator.groundTruth().workers().stream()
         .anyMatch(w -> w.name().equals(STOPPING) && w.state().equals("stopped") && "temporarily_unavailable".equals(w.status())));

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** Jaeger down for a while: KTRDR keeps working (spans are dropped, not queued forever), and traces come back. */
+/**
+ * Jaeger down for a while: KTRDR keeps working (spans are dropped, not queued forever), and traces
+ * come back. The simulator runs at {@link SimulatorSettings#FAST_TIME_SCALE}: each wait is for
+ * operations to end or start.
+ */
 @Order(5)
 @ExtendWith(OwnStack.class)
 @Execution(ExecutionMode.CONCURRENT)
@@ -27,7 +31,8 @@ class JaegerOutageIT {
   @Test
   void withJaegerDownTheSimulatorKeepsRunningAndTracesComeBackAfter(StackHandle stack) {
     Panels panels = new Panels(stack, DirectQueryPath.of(stack.prometheusUri(), stack.jaegerQueryUri()));
-    SimulatorRun simulator = SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
+    SimulatorRun simulator = SharedStack.simulator(stack,
+        SimulatorSettings.scenario("steady").atTimeScale(SimulatorSettings.FAST_TIME_SCALE));
 
     stack.stop(Component.JAEGER);
     GroundTruth atStop = simulator.groundTruth();
