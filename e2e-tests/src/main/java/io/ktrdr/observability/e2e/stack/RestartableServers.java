@@ -97,9 +97,12 @@ public final class RestartableServers implements AutoCloseable {
         Map.copyOf(homes), addresses, runDirectory, generated, Duration.ofSeconds(NativeStack.DEFAULT_TIMEOUT_SECONDS));
     Runtime.getRuntime().addShutdownHook(servers.shutdownHook);
     try {
+      // All launched before any is waited on: they come up side by side.
+      Map<Component, ManagedProcess> launched = new EnumMap<>(Component.class);
       for (Component component : components) {
-        servers.start(component);
+        launched.put(component, servers.launch(component));
       }
+      launched.forEach(servers::awaitHealthy);
     } catch (RuntimeException e) {
       servers.close();
       throw e;
@@ -117,9 +120,18 @@ public final class RestartableServers implements AutoCloseable {
     if (isRunning(component)) {
       throw new IllegalStateException(component.installName() + " is already running");
     }
+    awaitHealthy(component, launch(component));
+  }
+
+  private ManagedProcess launch(Component component) {
+    Path home = homes.get(component);
     ManagedProcess process = Servers.launch(component, home, configuration, addresses, runDirectory);
     running.put(component, process);
     pidsEverStarted.add(process.pid());
+    return process;
+  }
+
+  private void awaitHealthy(Component component, ManagedProcess process) {
     try {
       process.awaitHealthy(Servers.healthUri(component, addresses), timeout);
     } catch (RuntimeException e) {
