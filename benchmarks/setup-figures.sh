@@ -30,8 +30,12 @@ timed() {
   echo $((SECONDS - started))
 }
 
-# Per module: Maven's reactor summary lines ("module ....... SUCCESS [ 12.345 s]").
+# Per module: Maven's reactor summary lines ("module ....... SUCCESS [ 12.345 s]"). Built several
+# at a time (-T in .mvn/maven.config), each module's time is its own and they overlap.
 module_times() {
+  local threads
+  threads="$(sed -n -E 's/.*MultiThreadedBuilder implementation with a thread count of ([0-9]+).*/\1/p' "$1" | head -n 1)"
+  if [[ -n "${threads}" ]]; then echo "  (${threads} modules at a time: each module's own time, overlapping)"; fi
   sed -n -E 's/^\[INFO\] ([^ ].*[^ .]) \.+ SUCCESS \[ *([0-9:.]+ (s|min))\]$/  \1: \2/p' "$1"
 }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The shell checks the bundle ships, run with sh as the compose file and the operator run them:
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read as an unprivileged user (Grafana's uid in the container; nobody here); the post-start
  * check fails when a Grafana accepts admin/admin.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class GrafanaScriptsTest {
   private static final int NOBODY = 65534;
 

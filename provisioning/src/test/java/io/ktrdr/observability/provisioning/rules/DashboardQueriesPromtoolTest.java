@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * training a minute (within 1 s), taking each off its {@code ktrdr_operations_active}. Homelab
  * targets: an optional worker port never started, and an optional worker that ran for ten minutes.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DashboardQueriesPromtoolTest {
   private static final String DEV = "environment=\"dev\"";
   private static final String BACKEND =
