@@ -48,6 +48,11 @@ public final class SimulatorCommand implements Callable<Integer> {
             + "Default: the scenario's ktrdrDefects, else current.")
     String ktrdrDefects;
 
+    @Option(names = "--abandoned-ratio", paramLabel = "R",
+        description = "Share (0 to 1) of worker-run operations whose client stops polling before their end, which "
+            + "today's KTRDR's orphan detector fails on the backend. Default: the scenario's abandonedRatio, else 0.125.")
+    Double abandonedRatio;
+
     @Option(names = "--topology", paramLabel = "NAME",
         description = "Worker targets: local (KTRDR's four) or homelab (13 worker targets, 6 started, one stopping at "
             + "model minute 10). Default: the scenario's topology, else local.")
@@ -62,6 +67,9 @@ public final class SimulatorCommand implements Callable<Integer> {
         resolved = scenarioFile != null ? ScenarioFile.load(scenarioFile) : Scenario.named(scenario == null ? "steady" : scenario);
         if (topology != null) {
           resolved = resolved.withTopology(Topology.named(topology));
+        }
+        if (abandonedRatio != null) {
+          resolved = resolved.toBuilder().abandonedRatio(abandonedRatio).build();
         }
       } catch (ScenarioFile.ScenarioException | IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * durations: {training: {median: 900, spread: 0.4}}
  * outcomes: {completed: 0.8, failed: 0.15, cancelled: 0.05}
  * httpErrorRatio: 0.01
+ * abandonedRatio: 0.125       # worker-run operations their client stops polling before their end
  * phases:
  *   - {at: 10m, lasting: 5m, rateFactor: 6, durationFactor: 1, failedRatio: 0.5, httpErrorRatio: 0.2}
  * outages:
@@ -48,7 +49,8 @@ public final class ScenarioFile {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)?");
   private static final Set<String> TOP_FIELDS = Set.of(
-      "name", "base", "repeatEvery", "ratesPerHour", "durations", "outcomes", "httpErrorRatio", "phases", "outages", "ktrdrDefects", "topology");
+      "name", "base", "repeatEvery", "ratesPerHour", "durations", "outcomes", "httpErrorRatio", "abandonedRatio", "phases", "outages", "ktrdrDefects",
+      "topology");
 
   private final String file;
 
@@ -130,6 +132,11 @@ public final class ScenarioFile {
         double ratio = number(field, "httpErrorRatio");
         Node at = field;
         guarded(at, "httpErrorRatio", () -> builder.httpErrorRatio(ratio));
+      }
+      if ((field = fields.get("abandonedRatio")) != null) {
+        double ratio = number(field, "abandonedRatio");
+        Node at = field;
+        guarded(at, "abandonedRatio", () -> builder.abandonedRatio(ratio));
       }
       if ((field = fields.get("phases")) != null) {
         int index = 0;

@@ -42,6 +42,7 @@ public final class WorkloadModel {
    * Share of worker-run operations a client polls while they run but not to their end, so that the
    * backend's cache still holds them as running when their worker is idle: KTRDR's orphan detector
    * then fails them on the backend ({@link KtrdrDefects#CURRENT}). Measured: 6 of 48 in 10 minutes.
+   * The default of {@link Scenario#abandonedRatio()}.
    */
   public static final double ORPHAN_SHARE = 0.125;
 
@@ -274,7 +275,7 @@ public final class WorkloadModel {
     }
     sink.accept(new OperationStarted(instant(), operation, workerName, available));
     // Drawn for every worker-run operation in either mode, so both modes run the same workload.
-    boolean orphaned = worker != null && orphanRandom.nextDouble() < ORPHAN_SHARE;
+    boolean orphaned = worker != null && orphanRandom.nextDouble() < scenario.abandonedRatio();
     Running run = new Running(operation, workerName, now, orphaned);
     running.put(operation.id(), run);
     String error = status == OperationStatus.FAILED ? failureMessage(operation.type()) : null;

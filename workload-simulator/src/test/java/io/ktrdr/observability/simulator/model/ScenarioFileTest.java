@@ -78,7 +78,7 @@ class ScenarioFileTest {
   @Test
   void anUnknownFieldIsNamedWithItsLine() {
     assertThatThrownBy(() -> parse("name: x\nrates: {backtesting: 3}\n"))
-        .hasMessage("scenario.yaml:2: rates: unknown field (allowed: base, durations, httpErrorRatio, ktrdrDefects, name, outages, outcomes, phases, ratesPerHour, repeatEvery, topology)");
+        .hasMessage("scenario.yaml:2: rates: unknown field (allowed: abandonedRatio, base, durations, httpErrorRatio, ktrdrDefects, name, outages, outcomes, phases, ratesPerHour, repeatEvery, topology)");
   }
 
   @Test
