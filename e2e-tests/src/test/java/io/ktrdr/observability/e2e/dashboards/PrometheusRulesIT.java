@@ -9,7 +9,6 @@ import io.ktrdr.observability.dashboards.ktrdr.rules.AlertRule;
 import io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrAlertRules;
 import io.ktrdr.observability.dashboards.ktrdr.rules.KtrdrRecordingRules;
 import io.ktrdr.observability.dashboards.ktrdr.rules.RecordingRule;
-import io.ktrdr.observability.e2e.harness.SimulatorSettings;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The generated recording and alerting rules as the stack's Prometheus loads and evaluates them. */
-@Order(3)
+@Order(1)
 @ExtendWith(SharedStack.class)
 class PrometheusRulesIT {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -38,7 +38,7 @@ class PrometheusRulesIT {
   @BeforeAll
   static void steadyWorkload(StackHandle sharedStack) {
     stack = sharedStack;
-    SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
+    SharedStack.steady(stack);
   }
 
   private static JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
@@ -55,7 +55,7 @@ class PrometheusRulesIT {
     KtrdrRecordingRules.all().stream().map(RecordingRule::record).forEach(expected::add);
     KtrdrAlertRules.all().stream().map(AlertRule::alert).forEach(expected::add);
 
-    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO).untilAsserted(() -> {
       List<String> healthy = new ArrayList<>();
       List<String> all = new ArrayList<>();
       for (JsonNode group : get("/api/v1/rules").path("groups")) {
@@ -75,7 +75,7 @@ class PrometheusRulesIT {
   void theRecordedHttpRateKeepsTheTargetLabelsTheDashboardsFilterBy() {
     String query = KtrdrRecordingRules.HTTP_REQUESTS_RATE.record();
 
-    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO).untilAsserted(() -> {
       JsonNode result = get("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).path("result");
       assertThat(result).as("%s: %s", query, result).isNotEmpty();
       JsonNode labels = result.get(0).path("metric");
@@ -89,10 +89,21 @@ class PrometheusRulesIT {
 
   @Test
   void noServiceOrWorkerDownAlertWhileEveryServiceIsUp() throws Exception {
-    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO).untilAsserted(() -> {
       JsonNode up = get("/api/v1/query?query=" + URLEncoder.encode("up{job=~\"ktrdr-.*\"} == 1", StandardCharsets.UTF_8))
           .path("result");
       assertThat(up).as("services up").hasSize(5);
+    });
+    // Alerts are what the last evaluation found, and Prometheus scrapes the targets before the
+    // simulator answers there (up 0, a pending down alert): wait for an evaluation that saw them up.
+    Instant allUp = Instant.now();
+    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).pollDelay(Duration.ZERO).untilAsserted(() -> {
+      List<Instant> evaluations = new ArrayList<>();
+      for (JsonNode group : get("/api/v1/rules?type=alert").path("groups")) {
+        evaluations.add(java.time.OffsetDateTime.parse(group.path("lastEvaluation").asText()).toInstant());
+      }
+      assertThat(evaluations).as("last evaluations of the alerting groups, every service seen up at %s", allUp)
+          .isNotEmpty().allSatisfy(at -> assertThat(at).isAfter(allUp));
     });
 
     List<String> downAlerts = new ArrayList<>();
