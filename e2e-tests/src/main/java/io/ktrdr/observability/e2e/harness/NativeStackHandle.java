@@ -14,7 +14,6 @@ import io.ktrdr.observability.provisioning.environment.ServiceType;
 import io.ktrdr.observability.simulator.FreePorts;
 import io.ktrdr.observability.simulator.RunningSimulator;
 import io.ktrdr.observability.simulator.Simulator;
-import io.ktrdr.observability.simulator.model.Scenario;
 import io.ktrdr.observability.simulator.model.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -173,7 +172,7 @@ public final class NativeStackHandle implements StackHandle {
         .backendPort(backend.port())
         .controlPort(FreePorts.choose())
         .otlp(otlpGrpcEndpoint().toString(), "grpc")
-        .scenario(Scenario.named(settings.scenario()))
+        .scenario(settings.resolvedScenario())
         .ktrdrDefects(settings.ktrdrDefects())
         .seed(settings.seed())
         .timeScale(settings.timeScale())

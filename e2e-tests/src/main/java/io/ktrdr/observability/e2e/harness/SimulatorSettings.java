@@ -9,10 +9,12 @@ import io.ktrdr.observability.simulator.model.Topology;
 /**
  * How the simulator runs in a test: a built-in scenario, its seed, how much faster than real time
  * the model runs, which KTRDR it plays (today's, with the defects of its telemetry, or a fixed
- * one) and which built-in topology of worker targets ({@code local}, or {@code homelab}, which needs a
- * stack configured from {@code environments/homelab.yaml}).
+ * one), which built-in topology of worker targets ({@code local}, or {@code homelab}, which needs a
+ * stack configured from {@code environments/homelab.yaml}), and the share of worker-run operations
+ * their client abandons (null: the scenario's, KTRDR's measured 1 in 8).
  */
-public record SimulatorSettings(String scenario, long seed, double timeScale, KtrdrDefects ktrdrDefects, String topology) {
+public record SimulatorSettings(
+    String scenario, long seed, double timeScale, KtrdrDefects ktrdrDefects, String topology, Double abandonedRatio) {
   /** Model seconds per wall second in tests: {@value}. An hour of KTRDR in a minute. */
   public static final double TEST_TIME_SCALE = 60;
 
@@ -37,6 +39,14 @@ public record SimulatorSettings(String scenario, long seed, double timeScale, Kt
     if (!(timeScale > 0)) {
       throw new IllegalArgumentException("timeScale must be positive: " + timeScale);
     }
+    if (abandonedRatio != null && !(abandonedRatio >= 0 && abandonedRatio <= 1)) {
+      throw new IllegalArgumentException("abandonedRatio must be between 0 and 1: " + abandonedRatio);
+    }
+  }
+
+  /** The scenario's share of abandoned operations. */
+  public SimulatorSettings(String scenario, long seed, double timeScale, KtrdrDefects ktrdrDefects, String topology) {
+    this(scenario, seed, timeScale, ktrdrDefects, topology, null);
   }
 
   /** Today's KTRDR, as the simulator plays it by default, on KTRDR's local four workers. */
@@ -55,22 +65,38 @@ public record SimulatorSettings(String scenario, long seed, double timeScale, Kt
    * #TEST_TIME_SCALE} times sooner than at the usual scale.
    */
   public SimulatorSettings atTimeScale(double timeScale) {
-    return new SimulatorSettings(scenario, seed, timeScale, ktrdrDefects, topology);
+    return new SimulatorSettings(scenario, seed, timeScale, ktrdrDefects, topology, abandonedRatio);
   }
 
   /** These settings playing {@code defects}. */
   public SimulatorSettings with(KtrdrDefects defects) {
-    return new SimulatorSettings(scenario, seed, timeScale, defects, topology);
+    return new SimulatorSettings(scenario, seed, timeScale, defects, topology, abandonedRatio);
   }
 
   /** These settings on the built-in topology {@code name}. */
   public SimulatorSettings onTopology(String name) {
-    return new SimulatorSettings(scenario, seed, timeScale, ktrdrDefects, name);
+    return new SimulatorSettings(scenario, seed, timeScale, ktrdrDefects, name, abandonedRatio);
+  }
+
+  /** These settings with {@code ratio} of the worker-run operations abandoned by their client. */
+  public SimulatorSettings abandoning(double ratio) {
+    return new SimulatorSettings(scenario, seed, timeScale, ktrdrDefects, topology, ratio);
+  }
+
+  /** The scenario these settings run, with their share of abandoned operations. */
+  public Scenario resolvedScenario() {
+    Scenario named = Scenario.named(scenario);
+    return abandonedRatio == null ? named : named.toBuilder().abandonedRatio(abandonedRatio).build();
   }
 
   /** The command-line arguments that select these settings. */
   public java.util.List<String> arguments() {
-    return java.util.List.of("--scenario", scenario, "--seed", Long.toString(seed), "--time-scale", Double.toString(timeScale),
-        "--ktrdr-defects", ktrdrDefects.label(), "--topology", topology);
+    java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--scenario", scenario, "--seed",
+        Long.toString(seed), "--time-scale", Double.toString(timeScale), "--ktrdr-defects", ktrdrDefects.label(),
+        "--topology", topology));
+    if (abandonedRatio != null) {
+      arguments.addAll(java.util.List.of("--abandoned-ratio", Double.toString(abandonedRatio)));
+    }
+    return java.util.List.copyOf(arguments);
   }
 }
