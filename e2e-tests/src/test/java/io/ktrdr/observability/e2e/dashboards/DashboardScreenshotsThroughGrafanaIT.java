@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ktrdr.observability.dashboards.model.TimeRange;
 import io.ktrdr.observability.e2e.harness.ProjectFiles;
 import io.ktrdr.observability.e2e.harness.RequiresGrafana;
-import io.ktrdr.observability.e2e.harness.SimulatorSettings;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import io.ktrdr.observability.e2e.panels.GrafanaQueryPath;
 import io.ktrdr.observability.e2e.screenshots.Chromium;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code docs/screenshots/} to publish them).
  */
 @RequiresGrafana
-@Order(10)
+@Order(11)
 @ExtendWith(SharedStack.class)
 class DashboardScreenshotsThroughGrafanaIT {
 
@@ -45,7 +44,7 @@ class DashboardScreenshotsThroughGrafanaIT {
   @Test
   void eachDashboardIsPhotographedWithItsPanelsShowingData(StackHandle stack) throws IOException {
     // First the simulator: the compose mode's addresses exist only once it runs.
-    SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
+    SharedStack.steady(stack);
     URI grafana = stack.grafanaUri().orElseThrow(() -> new AssertionError(
         "the grafana tests need a Grafana: Docker, or KTRDR_GRAFANA_HOME naming an installed Grafana"));
     Panels panels = new Panels(stack, GrafanaQueryPath.of(grafana, "admin", "admin"));

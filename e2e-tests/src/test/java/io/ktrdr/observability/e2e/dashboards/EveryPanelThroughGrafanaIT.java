@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every panel, each target sent through Grafana's {@code /api/ds/query} as the browser sends it. */
 @RequiresGrafana
-@Order(2)
+@Order(6)
 @ExtendWith(SharedStack.class)
 class EveryPanelThroughGrafanaIT extends EveryPanelChecks {
   @Override

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Grafana provisions the kit as a user would find it: no manual import, both datasources healthy. */
 @RequiresGrafana
-@Order(8)
+@Order(9)
 @ExtendWith(SharedStack.class)
 class GrafanaProvisioningIT {
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Grafana restarted, and a dashboard file changed under a running Grafana. */
 @RequiresGrafana
-@Order(9)
+@Order(10)
 @ExtendWith(SharedStack.class)
 class GrafanaRestartIT {
   @Test

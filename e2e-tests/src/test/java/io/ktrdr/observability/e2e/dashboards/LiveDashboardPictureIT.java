@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ktrdr.observability.e2e.harness.ProjectFiles;
-import io.ktrdr.observability.e2e.harness.SimulatorSettings;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import io.ktrdr.observability.e2e.pictures.DashboardPicture;
 import io.ktrdr.observability.e2e.pictures.DashboardPictures;
@@ -25,16 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Jaeger, the answers drawn by Grafana's UI library, every panel drawn (DashboardPictures, as the
  * pictures profile runs it). The fixtures' DashboardPicturesIT covers every dashboard; this covers one.
  */
-@Order(3)
+@Order(2)
 @ExtendWith(SharedStack.class)
 class LiveDashboardPictureIT {
 
   @Test
   void workerStatusIsDrawnPanelByPanelFromThisRunsPrometheus(StackHandle stack) {
-    SharedStack.simulator(stack, SimulatorSettings.scenario("steady"));
+    SharedStack.steady(stack);
     Path root = ProjectFiles.root();
     Path file = ProjectFiles.dashboardsDirectory(root).resolve("ktrdr-worker-status.json");
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).untilAsserted(() -> {
       StringWriter log = new StringWriter();
       Instant to = Instant.now();
       List<DashboardPicture.Result> results = DashboardPictures.drawAll(List.of(file), stack.prometheusUri(),

@@ -125,7 +125,7 @@ final class OperationPanelValues {
       // Enough spurious failures that the backend's gauge is far from the truth.
       await().atMost(Duration.ofSeconds(90)).until(() -> simulator.groundTruth().orphanFailuresTotal() >= 3);
     }
-    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).pollDelay(Duration.ZERO).untilAsserted(() -> {
       GroundTruth before = simulator.groundTruth();
       QueryResult active = panels.run(panels.target("ktrdr-operations", "Active operations", "A",
           Instant.now().minus(Duration.ofHours(1)), Instant.now()));

@@ -97,30 +97,51 @@ final class Panels {
   Map<String, Instant> awaitAllPopulated(Function<Instant, List<PanelQuery>> plan, Duration deadline) {
     Map<String, Instant> populatedAt = new LinkedHashMap<>();
     Map<String, String> stillEmpty = new LinkedHashMap<>();
-    await().atMost(deadline).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO).untilAsserted(() -> {
-      stillEmpty.clear();
-      for (PanelQuery query : plan.apply(Instant.now())) {
-        String key = key(query);
-        if (populatedAt.containsKey(key)) {
-          continue;
-        }
-        try {
-          QueryResult result = path.run(query);
-          if (result.isEmpty()) {
-            stillEmpty.put(key, "empty\n  sent: " + result.request());
-          } else {
-            populatedAt.put(key, Instant.now());
-          }
-        } catch (QueryFailedException e) {
-          stillEmpty.put(key, "failed: " + e.getMessage());
-        }
-      }
-      assertThat(stillEmpty)
-          .as("panels without data through %s:\n%s", path.name(), stillEmpty.entrySet().stream()
-              .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")))
-          .isEmpty();
+    await().atMost(deadline).pollInterval(POPULATION_POLL).pollDelay(Duration.ZERO).untilAsserted(() -> {
+      populationRound(plan, populatedAt, stillEmpty);
+      assertAllPopulated(stillEmpty);
     });
     return populatedAt;
+  }
+
+  /** How often {@link #awaitAllPopulated} and {@link PanelPopulation} look again. */
+  static final Duration POPULATION_POLL = Duration.ofMillis(500);
+
+  /**
+   * One round of {@link #awaitAllPopulated}: runs each planned query not yet in {@code populatedAt},
+   * adds those that returned data with the time, and leaves in {@code stillEmpty} those that did not.
+   */
+  void populationRound(Function<Instant, List<PanelQuery>> plan, Map<String, Instant> populatedAt, Map<String, String> stillEmpty) {
+    stillEmpty.clear();
+    for (PanelQuery query : plan.apply(Instant.now())) {
+      String key = key(query);
+      if (populatedAt.containsKey(key)) {
+        continue;
+      }
+      try {
+        QueryResult result = path.run(query);
+        if (result.isEmpty()) {
+          stillEmpty.put(key, "empty\n  sent: " + result.request());
+        } else {
+          populatedAt.put(key, Instant.now());
+        }
+      } catch (QueryFailedException e) {
+        stillEmpty.put(key, "failed: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Fails naming every query of the last round that returned no data. */
+  void assertAllPopulated(Map<String, String> stillEmpty) {
+    assertThat(stillEmpty)
+        .as("panels without data through %s:\n%s", path.name(), stillEmpty.entrySet().stream()
+            .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")))
+        .isEmpty();
+  }
+
+  /** Every target of every dashboard at its defaults over its default range ending at {@code to}. */
+  List<PanelQuery> defaults(Instant to) {
+    return all(DASHBOARDS.stream().map(d -> plan(d, Map.of(), defaultFrom(d, to), to)).toList());
   }
 
   /** A query's identity across rounds: its panel and what it asks. */

@@ -14,9 +14,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One stack for every end-to-end test class of the run, started by the first class that asks and
  * stopped when the run ends; on stop it checks that nothing it started is left running, and prints
  * the run's figures.
+ *
+ * <p>The classes read one steady workload ({@link #steady}) in this order: first those that only
+ * need data to accumulate (rules, a live picture, the panel values), while {@link PanelPopulation}
+ * watches every panel fill from the simulator's start; then the panel population itself; then the
+ * classes that stop a server or run a fault scenario, which the classes before would not survive.
  */
 final class SharedStack extends StackExtension {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
+
+  /**
+   * The steady workload's model seconds per wall second: {@value} (three hours of KTRDR a minute).
+   * The panel values compare at least twenty ended operations, which takes 37 model minutes with
+   * seed 1: 12 s at this scale; their tolerances follow the rates of the run.
+   */
+  static final double STEADY_TIME_SCALE = 180;
+
+  /**
+   * The steady workload the classes on this stack read: today's KTRDR with half its clients
+   * abandoning their worker-run operations (KTRDR's own share is 1 in 8), so that the orphan
+   * detector's spurious failures, which the panels must not show and the panel values need three of,
+   * come within seconds; the workload itself is KTRDR's everyday mix, operation for operation.
+   */
+  static final SimulatorSettings STEADY =
+      new SimulatorSettings("steady", 1, STEADY_TIME_SCALE).abandoning(0.5);
+
+  private static PanelPopulation population;
 
   @Override
   StackHandle stack(ExtensionContext context) {
@@ -29,6 +52,35 @@ final class SharedStack extends StackExtension {
     return stack.simulator()
         .filter(run -> run.isRunning() && run.settings().equals(settings))
         .orElseGet(() -> stack.startSimulator(settings));
+  }
+
+  /**
+   * The steady workload, started if another (or none) runs; the first one started also starts
+   * watching the panels fill ({@link #population}).
+   */
+  static synchronized SimulatorRun steady(StackHandle stack) {
+    SimulatorRun run = simulator(stack, STEADY);
+    if (population == null) {
+      population = PanelPopulation.start(stack, run, EveryPanelChecks.DEADLINE);
+    }
+    return run;
+  }
+
+  /** The watch of the panels filling since the steady simulator running now started (begun now if it was not watched). */
+  static synchronized PanelPopulation population(StackHandle stack) {
+    SimulatorRun run = steady(stack);
+    if (population.simulator() != run) {
+      population.stop();
+      population = PanelPopulation.start(stack, run, EveryPanelChecks.DEADLINE);
+    }
+    return population;
+  }
+
+  private static synchronized void stopWatching() {
+    if (population != null) {
+      population.stop();
+      population = null;
+    }
   }
 
   /** Closes the stack at the end of the run and fails it if anything is left running. */
@@ -46,6 +98,7 @@ final class SharedStack extends StackExtension {
       RunFigures.record("whole end-to-end run (JVM uptime at stack stop)",
           Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
       RunFigures.print();
+      stopWatching();
       closeAndCheckNothingLeft(stack);
     }
   }

@@ -14,13 +14,17 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The worker-outage scenario: backtest-worker-2 stops answering 5 model minutes into the run, for 5
- * model minutes (2.5 s each at the fault tests' time scale).
+ * model minutes (2.5 s each at the fault tests' time scale). A fault scenario of its own, so on a
+ * stack of its own, beside the classes on the shared one.
  */
 @Order(7)
-@ExtendWith(SharedStack.class)
+@ExtendWith(OwnStack.class)
+@Execution(ExecutionMode.CONCURRENT)
 class WorkerOutageIT {
   static final double FAULT_TIME_SCALE = 120;
   private static final String DOWN = "backtest-worker-2";
@@ -30,7 +34,7 @@ class WorkerOutageIT {
     Panels panels = new Panels(stack, DirectQueryPath.of(stack.prometheusUri(), stack.jaegerQueryUri()));
     stack.startSimulator(new SimulatorSettings("worker-outage", 1, FAULT_TIME_SCALE));
 
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO).untilAsserted(() -> {
       QueryResult health = lastFiveMinutes(panels, "Worker health");
       QueryResult availability = lastFiveMinutes(panels, "Worker availability");
 
@@ -41,7 +45,7 @@ class WorkerOutageIT {
           .containsEntry(DOWN, 0.0);
     });
 
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO).untilAsserted(() -> {
       QueryResult health = lastFiveMinutes(panels, "Worker health");
       QueryResult availability = lastFiveMinutes(panels, "Worker availability");
 
