@@ -68,6 +68,9 @@ class GrafanaFrontendJudgeIT {
   @Test
   @Order(4)
   void everyPanelOfEveryDashboardShowsDataWithoutAFinding() {
+    // The six-hour panels have data from their first step after the run's first rates on: wait for
+    // that (EveryPanelIT's watch, which fails naming any panel without) instead of judging until then.
+    SharedStack.population(stack).await();
     await().atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).untilAsserted(() -> {
       long started = System.nanoTime();
       List<PanelView> all = viewsOfEveryDashboard(panels);
