@@ -10,6 +10,11 @@
 //   -> {"results": [{"prometheus": ["up{env=~\".*\"}"], "text": ["..."]}]}   (@grafana/scenes' interpolation)
 //
 // Errors go to stderr with a non-zero exit code; stdout then holds nothing.
+//
+// With --serve: one request a line on stdin, its answer a line on stdout, until stdin ends, so that a
+// caller judging many times pays Node's start (about a second on two busy cores) once; a request that
+// fails is answered {"error": "..."} and the next one is read.
+import { createInterface } from 'node:readline';
 import './viewer';
 import { type Answer, type TargetJson, panelFrames } from './frames';
 import { type InterpolationRequest, interpolate } from './interpolation';
@@ -41,22 +46,38 @@ async function judge(request: JudgeRequest): Promise<{ views: Array<PanelView & 
   return { views };
 }
 
-async function main(): Promise<void> {
-  const request = JSON.parse(await readStdin()) as { command?: string };
-  let answer: unknown;
+async function answer(request: { command?: string }): Promise<unknown> {
   if (request.command === 'judge') {
-    answer = await judge(request as JudgeRequest);
-  } else if (request.command === 'interpolate') {
-    answer = { results: (request as unknown as { cases: InterpolationRequest[] }).cases.map(interpolate) };
-  } else {
-    throw new Error(`unknown command ${JSON.stringify(request.command)}; the commands are "judge" and "interpolate"`);
+    return judge(request as JudgeRequest);
   }
-  // Exit once the answer is out: timers that @grafana/data and @grafana/scenes start when they load
-  // would otherwise keep Node alive about a second longer on every call.
-  process.stdout.write(`${JSON.stringify(answer)}\n`, () => process.exit(0));
+  if (request.command === 'interpolate') {
+    return { results: (request as unknown as { cases: InterpolationRequest[] }).cases.map(interpolate) };
+  }
+  throw new Error(`unknown command ${JSON.stringify(request.command)}; the commands are "judge" and "interpolate"`);
 }
 
-main().catch((err: unknown) => {
+async function main(): Promise<void> {
+  const answered = await answer(JSON.parse(await readStdin()) as { command?: string });
+  // Exit once the answer is out: timers that @grafana/data and @grafana/scenes start when they load
+  // would otherwise keep Node alive about a second longer on every call.
+  process.stdout.write(`${JSON.stringify(answered)}\n`, () => process.exit(0));
+}
+
+async function serve(): Promise<void> {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    let answered: unknown;
+    try {
+      answered = await answer(JSON.parse(line) as { command?: string });
+    } catch (err: unknown) {
+      answered = { error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    }
+    await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(answered)}\n`, () => resolve()));
+  }
+  process.exit(0);
+}
+
+(process.argv.includes('--serve') ? serve() : main()).catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });
