@@ -41,7 +41,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * workload before the storm, 15 s of a steady run and the storm run's own steady first 5 model
  * minutes (as for the 5xx share). The storm is read once the scrape after its end is in.
  */
-@Order(6)
+@Order(1)
 @ExtendWith(OwnStack.class)
 @Execution(ExecutionMode.CONCURRENT)
 class ErrorStormIT {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * whose {@link PanelValuesIT} holds the same panels to today's KTRDR. Its simulator runs at {@link
  * SimulatorSettings#FAST_TIME_SCALE}: the checks wait for operations to end.
  */
-@Order(3)
+@Order(2)
 @ExtendWith(OwnStack.class)
 @Execution(ExecutionMode.CONCURRENT)
 class FixedKtrdrPanelValuesIT {
@@ -28,6 +28,8 @@ class FixedKtrdrPanelValuesIT {
     operations = new OperationPanelValues(stack,
         stack.startSimulator(SimulatorSettings.scenario("steady").with(KtrdrDefects.FIXED)
             .atTimeScale(SimulatorSettings.FAST_TIME_SCALE)));
+    // Once, before the checks run side by side: each waiting for it would hold a thread of the run.
+    operations.awaitSomeOperationsEnded();
   }
 
   @Test

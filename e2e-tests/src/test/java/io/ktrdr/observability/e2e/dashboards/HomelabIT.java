@@ -41,7 +41,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p>Its own stack, always local processes: the compose setup is generated for the {@code dev}
  * environment only.
  */
-@Order(3)
+@Order(2)
 @Execution(ExecutionMode.CONCURRENT)
 class HomelabIT {
   private static final Duration DEADLINE = Duration.ofSeconds(40);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * come back. The simulator runs at {@link SimulatorSettings#FAST_TIME_SCALE}: each wait is for
  * operations to end or start.
  */
-@Order(5)
+@Order(4)
 @ExtendWith(OwnStack.class)
 @Execution(ExecutionMode.CONCURRENT)
 class JaegerOutageIT {

@@ -158,7 +158,8 @@ final class OperationPanelValues {
     return Double.parseDouble(result.get(0).path("value").get(1).asText());
   }
 
-  private void awaitSomeOperationsEnded() {
+  /** Waits until 20 operations have ended, as each count check does before it compares. */
+  void awaitSomeOperationsEnded() {
     await().atMost(DEADLINE).until(() -> simulator.groundTruth().operationsEnded() >= 20);
   }
 

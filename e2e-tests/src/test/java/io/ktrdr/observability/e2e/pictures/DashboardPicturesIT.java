@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * and each panel's body in the picture holds more than a colour or two. A panel without answers, or
  * with an empty one, is reported as such.
  */
+@Order(3)
 @Execution(ExecutionMode.CONCURRENT)
 class DashboardPicturesIT {
   private static final Path ROOT = ProjectFiles.root();

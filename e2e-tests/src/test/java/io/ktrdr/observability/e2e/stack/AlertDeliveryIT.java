@@ -12,6 +12,7 @@ import io.ktrdr.observability.provisioning.environment.PrometheusDuration;
 import io.ktrdr.observability.provisioning.environment.Service;
 import io.ktrdr.observability.provisioning.environment.ServiceType;
 import io.ktrdr.observability.simulator.FreePorts;
+import io.ktrdr.observability.simulator.GroundTruth;
 import io.ktrdr.observability.simulator.RunningSimulator;
 import io.ktrdr.observability.simulator.Simulator;
 import io.ktrdr.observability.simulator.model.Scenario;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * group_wait and group_interval 1 s) and by the generated rules' {@code for:} shortened to 2 s;
  * every wait is woken by the notification's arrival.
  */
+@Order(3)
 @Execution(ExecutionMode.CONCURRENT)
 class AlertDeliveryIT {
   /** The simulated services' spans are not what this test is about: no Jaeger runs, so spans go to the SDK's no-op exporter. */
@@ -71,7 +74,6 @@ class AlertDeliveryIT {
         RunningSimulator simulator = Simulator.builder().host(StackAddresses.HOST).anyFreePorts()
             .scenario(outage).timeScale(TIME_SCALE).spanExporter(NO_SPANS).statusLine(null)
             .build().start()) {
-      Instant simulatorStarted = Instant.now();
       int[] ports = FreePorts.choose(2);
       Environment environment = environment(simulator, ports[0], ports[1], webhook.uri());
       Path monitoring = run.resolve("monitoring");
@@ -80,8 +82,6 @@ class AlertDeliveryIT {
 
       try (ManagedProcess alertmanager = startAlertmanager(homes.get("alertmanager"), monitoring, ports[1]);
           ManagedProcess prometheus = startPrometheus(homes.get("prometheus"), monitoring, ports[0])) {
-        Instant outageEnds = simulatorStarted.plus(scaled(OUTAGE_AT.plus(OUTAGE_LASTING)));
-
         WebhookReceiver.Notification firing = webhook.await("firing KtrdrWorkerDown for " + DOWN,
             notification -> notification.status().equals("firing") && workerDown(notification).isPresent(),
             NOTIFICATION_TIMEOUT.plus(scaled(OUTAGE_AT)));
@@ -92,7 +92,6 @@ class AlertDeliveryIT {
             .startsWith(environment.grafana().url() + "/d/" + KtrdrAlertRules.WORKER_STATUS_UID + "?")
             .contains("var-environment=" + environment.name(), "var-service=" + DOWN,
                 "var-worker_type=backtesting");
-        assertThat(firing.received()).as("fired during the outage").isBefore(outageEnds);
         assertThat(firing.alerts()).as("only the worker that is down")
             .allSatisfy(each -> assertThat(each.path("labels").path("service").asText()).isEqualTo(DOWN));
 
@@ -100,14 +99,32 @@ class AlertDeliveryIT {
             notification -> workerDown(notification)
                 .filter(each -> each.path("status").asText().equals("resolved")).isPresent(),
             NOTIFICATION_TIMEOUT.plus(scaled(OUTAGE_LASTING)));
-        assertThat(resolved.received()).as("resolved after the worker answers again").isAfter(outageEnds);
+        // The outage as the simulator played it, on its own clock: the test's reading of the time once
+        // start() returned lags the simulator's start by as long as starting took.
+        GroundTruth truth = simulator.groundTruth();
+        Instant started = Instant.parse(truth.startedAt());
+        Instant down = endpointChange(truth, false);
+        Instant back = endpointChange(truth, true);
+        assertThat(back).as("the worker answers again after its outage").isAfter(down);
+        assertThat(firing.received()).as("fired during the outage (%s to %s)", down, back).isAfter(down).isBefore(back);
+        assertThat(resolved.received()).as("resolved after the worker answers again (%s)", back).isAfter(back);
         assertThat(resolved.status()).isEqualTo("resolved");
-        System.out.printf("AlertDeliveryIT: outage from %s s, firing notification at %.1f s, worker back at %s s,"
+        System.out.printf("AlertDeliveryIT: outage from %.1f s, firing notification at %.1f s, worker back at %.1f s,"
                 + " resolution at %.1f s after the simulator's start%n",
-            scaled(OUTAGE_AT).toSeconds(), seconds(simulatorStarted, firing.received()),
-            scaled(OUTAGE_AT.plus(OUTAGE_LASTING)).toSeconds(), seconds(simulatorStarted, resolved.received()));
+            seconds(started, down), seconds(started, firing.received()), seconds(started, back),
+            seconds(started, resolved.received()));
       }
     }
+  }
+
+  /** When {@link #DOWN}'s endpoint first stopped answering ({@code answering} false), or first answered again. */
+  private static Instant endpointChange(GroundTruth truth, boolean answering) {
+    return truth.endpointChanges().stream()
+        .filter(change -> change.worker().equals(DOWN) && change.answering() == answering)
+        .map(change -> Instant.parse(change.at()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the simulator recorded no change of " + DOWN + " to answering="
+            + answering + ": " + truth.endpointChanges()));
   }
 
   private static double seconds(Instant from, Instant to) {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * long-term store, here a second native Prometheus started with its remote-write receiver, and
  * the same series arrive there with the same target labels.
  */
+@Order(4)
 @Execution(ExecutionMode.CONCURRENT)
 class RemoteWriteIT {
   /** No Jaeger runs: the simulated spans go to the SDK's no-op exporter. */
