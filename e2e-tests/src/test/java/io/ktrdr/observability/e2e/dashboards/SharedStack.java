@@ -16,9 +16,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the run's figures.
  *
  * <p>The classes read one steady workload ({@link #steady}) in this order: first those that only
- * need data to accumulate (rules, a live picture, the panel values), while {@link PanelPopulation}
- * watches every panel fill from the simulator's start; then the panel population itself; then the
- * classes that stop a server or run a fault scenario, which the classes before would not survive.
+ * need data to accumulate (rules, a live picture, the panel values, the front-end judge's steady
+ * checks), while {@link PanelPopulation} watches every panel fill from the simulator's start; then
+ * the panel population itself; then the classes that stop a server or run a fault scenario, which
+ * the classes before would not survive.
  */
 final class SharedStack extends StackExtension {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
@@ -59,8 +60,10 @@ final class SharedStack extends StackExtension {
    * watching the panels fill ({@link #population}).
    */
   static synchronized SimulatorRun steady(StackHandle stack) {
+    long started = System.nanoTime();
     SimulatorRun run = simulator(stack, STEADY);
     if (population == null) {
+      RunFigures.record("first steady simulator start (until it serves metrics)", Duration.ofNanos(System.nanoTime() - started));
       population = PanelPopulation.start(stack, run, EveryPanelChecks.DEADLINE);
     }
     return run;
