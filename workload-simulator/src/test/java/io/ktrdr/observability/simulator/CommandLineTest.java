@@ -55,12 +55,16 @@ class CommandLineTest {
   void theHomelabRunsItsStartedWorkersOnTheGivenPortsAndPlaysTheFixedKtrdrWhenAsked(@TempDir Path dir) throws Exception {
     int[] ports = FreePorts.choose(8);
     Path log = dir.resolve("truth.json");
-    // The ground truth is read on the control port while the run lasts.
+    // The ground truth is read on the control port while the run lasts: from its start, however
+    // long starting takes on a busy machine, until the run has ended (bounded).
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     Thread reader = new Thread(() -> {
-      for (int i = 0; i < 40 && !Files.exists(log); i++) {
+      while (!ended.get() && !Files.exists(log) && System.nanoTime() < deadline) {
         try {
           Thread.sleep(100);
-          java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpResponse<String> response = client.send(
               java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + ports[1] + "/ground-truth")).build(),
               java.net.http.HttpResponse.BodyHandlers.ofString());
           Files.writeString(log, response.body());
@@ -74,7 +78,8 @@ class CommandLineTest {
         "--topology", "homelab", "--ktrdr-defects", "fixed", "--worker-port", "backtest-b-5003=" + ports[2],
         "--worker-port", "training-gpu-5005=" + ports[3], "--worker-port", "backtest-b-5004=" + ports[4],
         "--worker-port", "training-b-5005=" + ports[5], "--worker-port", "backtest-c-5003=" + ports[6],
-        "--worker-port", "training-c-5005=" + ports[7], "--otlp-endpoint", "http://127.0.0.1:9", "--quiet", "--duration", "2");
+        "--worker-port", "training-c-5005=" + ports[7], "--otlp-endpoint", "http://127.0.0.1:9", "--quiet", "--duration", "4");
+    ended.set(true);
     reader.join();
 
     assertThat(code).as(err.toString()).isZero();

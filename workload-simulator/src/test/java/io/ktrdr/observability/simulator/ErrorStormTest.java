@@ -1,19 +1,26 @@
 package io.ktrdr.observability.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ktrdr.observability.simulator.model.Scenario;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The built-in error storm as Prometheus sees it on the backend, at the end-to-end tests' time
  * scale: a clear share of 5xx over the storm, on the operation start routes as on the rest of the API.
+ * Each test has a simulator of its own, and mostly waits on its clock: they run side by side.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ErrorStormTest {
 
   private static final String REQUESTS = "http_server_duration_milliseconds_count";
@@ -24,22 +31,37 @@ class ErrorStormTest {
     try (RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts()
         .scenario(Scenario.named("error-storm")).timeScale(60).spanExporter(InMemorySpanExporter.create())
         .build().start()) {
+      GroundTruth truth = simulator.groundTruth();
+      Instant stormStart = Instant.parse(truth.modelStart()).plus(Duration.ofMinutes(5));
+      Instant stormEnd = Instant.parse(truth.modelStart()).plus(Duration.ofMinutes(15));
+      Duration perWallSecond = Duration.ofMillis(Math.round(1000 * truth.timeScale()));
       long started = System.nanoTime();
       Map<String, Double> atFirstSecond = null;
       Map<String, Double> atStormStart = null;
       Map<String, Double> atStormEnd = null;
-      // Scraped once a second, as the tests' Prometheus does (scrapes are requests too).
-      for (int second = 1; second <= 15; second++) {
+      // Scraped once a second, as the tests' Prometheus does (scrapes are requests too), at wall
+      // second 0.5, 1.5, ... (model minute 0.5, 1.5, ...). Each scrape is placed by the model time read after it: on
+      // a busy machine a scrape may come late, and a window must not take in requests answered on
+      // the other side of a storm boundary.
+      for (int second = 1; ; second++) {
         sleepUntil(started, Duration.ofMillis(second * 1000L - 500));
         Map<String, Double> requests = requestsByRouteAndStatus(simulator);
-        if (second == 1) {
+        Instant after = Instant.parse(simulator.groundTruth().modelTime());
+        if (atFirstSecond == null) {
           atFirstSecond = requests;
-        } else if (second == 5) {
+        } else if (after.isBefore(stormStart)) {
           atStormStart = requests;
-        } else if (second == 15) {
+        } else if (after.isBefore(stormEnd)) {
           atStormEnd = requests;
+          if (!after.plus(perWallSecond).isBefore(stormEnd)) {
+            break; // the next scrape would come after the storm
+          }
+        } else {
+          break;
         }
       }
+      assertThat(atStormStart).as("a scrape between the first one and the storm").isNotNull();
+      assertThat(atStormEnd).as("a scrape in the storm").isNotNull();
 
       Map<String, Double> before = difference(atStormStart, atFirstSecond);
       Map<String, Double> inStorm = difference(atStormEnd, atStormStart);
@@ -61,14 +83,19 @@ class ErrorStormTest {
 
   @Test
   void operationStartsFailInTheStormAndAreRetriedUntilAnswered() throws Exception {
-    // Only starts (no background traffic), 30 a wall second for 3 s, all in a storm: most find no
-    // backtest worker free (503, final), some are handed over (200); before either, 500s.
+    // Only starts (no background traffic), 30 a wall second, all in a storm: most find no backtest
+    // worker free (503, final), some are handed over (200); before either, 500s.
     Scenario storm = Scenario.builder().name("start-storm").httpErrorRatio(0.3)
         .ratePerHour(io.ktrdr.observability.simulator.model.OperationType.BACKTESTING, 1800).build();
     try (RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().scenario(storm)
         .timeScale(60).backgroundTraffic(false).spanExporter(InMemorySpanExporter.create()).build().start()) {
-      Thread.sleep(3000);
-      Map<String, Double> requests = requestsByRouteAndStatus(simulator);
+      // About 120 attempts, as in 3 s on a quiet machine, however long a busy one takes to answer them.
+      AtomicReference<Map<String, Double>> scraped = new AtomicReference<>();
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        scraped.set(requestsByRouteAndStatus(simulator));
+        assertThat(total(scraped.get(), key -> key.startsWith("/api/v1/backtests/start "))).isGreaterThanOrEqualTo(120);
+      });
+      Map<String, Double> requests = scraped.get();
 
       double failed = total(requests, key -> key.equals("/api/v1/backtests/start 500"));
       double answered = total(requests, key -> key.startsWith("/api/v1/backtests/start ") && !key.endsWith(" 500"));

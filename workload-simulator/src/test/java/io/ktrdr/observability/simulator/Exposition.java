@@ -52,9 +52,16 @@ final class Exposition {
     this.families = families;
   }
 
+  /**
+   * One client for every scrape: a client holds a selector thread of its own, and the tests scrape
+   * hundreds of times. A connection to a server that stopped is dropped from its pool when the
+   * server closes it, so a scrape of a stopped endpoint is refused as a fresh connection would be.
+   */
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+      .followRedirects(HttpClient.Redirect.NORMAL).build();
+
   static Exposition scrape(URI uri) throws Exception {
-    HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-        .followRedirects(HttpClient.Redirect.NORMAL).build()
+    HttpResponse<String> response = CLIENT
         .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new AssertionError("scrape of " + uri + " answered " + response.statusCode());

@@ -20,14 +20,40 @@ import java.util.regex.Pattern;
  */
 final class OpenMetricsFile {
 
-  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{((?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\",?)*)\\} (\\S+) (\\d+(?:\\.\\d+)?)");
+  /** A sample's series: its name and labels in braces (the value and timestamp follow). */
+  private static final Pattern SERIES = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{((?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\",?)*)\\}");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern TIMESTAMP = Pattern.compile("\\d+(?:\\.\\d+)?");
 
   /** Last value of each series (name and labels as written), and what was seen. */
   final Map<String, Double> lastValues = new LinkedHashMap<>();
   final Map<String, Map<String, String>> labelsOf = new HashMap<>();
   final Map<String, String> familyTypes = new LinkedHashMap<>();
   long samples;
+
+  /**
+   * A series as first seen. Every sample of a series repeats the same text before its value, so
+   * the text is checked and its labels parsed once (a file holds some 250,000 samples an hour).
+   */
+  private static final class Series {
+    final String name;
+    final Map<String, String> labels;
+    /** Family and labels without {@code le}: the histogram sample this bucket belongs to. */
+    String histogram;
+    /** The family the name was checked against. */
+    String family;
+    double lastTime = Double.NEGATIVE_INFINITY;
+    double lastValue = Double.NaN;
+    boolean seen;
+
+    Series(String name, Map<String, String> labels) {
+      this.name = name;
+      this.labels = labels;
+    }
+  }
+
+  /** One histogram sample: family, labels without {@code le}, and time. */
+  private record HistogramSample(String histogram, double time) {}
 
   static OpenMetricsFile check(Path file) throws IOException {
     OpenMetricsFile result = new OpenMetricsFile();
@@ -40,8 +66,9 @@ final class OpenMetricsFile {
   private void read(BufferedReader reader) throws IOException {
     String family = null;
     String type = null;
-    Map<String, Double> lastTime = new HashMap<>();
-    Map<String, Double> bucketRun = new HashMap<>();
+    Map<String, Series> seriesByText = new LinkedHashMap<>();
+    Map<HistogramSample, Double> bucketRun = new HashMap<>();
+    Map<HistogramSample, Double> infBuckets = new HashMap<>();
     Set<String> closedFamilies = new HashSet<>();
     String line;
     int number = 0;
@@ -73,58 +100,92 @@ final class OpenMetricsFile {
         }
         continue;
       }
-      Matcher m = SAMPLE.matcher(line);
-      if (!m.matches()) {
+      // name{labels} value timestamp: neither value nor timestamp holds a space.
+      int timeAt = line.lastIndexOf(' ');
+      int valueAt = timeAt > 0 ? line.lastIndexOf(' ', timeAt - 1) : -1;
+      if (valueAt < 0 || !isToken(line, valueAt + 1, timeAt) || !TIMESTAMP.matcher(line).region(timeAt + 1, line.length()).matches()) {
         throw new AssertionError("line " + number + ": malformed sample: " + line);
       }
-      String name = m.group(1);
-      if (family == null || !belongs(name, family, type)) {
-        throw new AssertionError("line " + number + ": " + name + " outside family " + family + " (" + type + ")");
+      String text = line.substring(0, valueAt);
+      Series series = seriesByText.get(text);
+      if (series == null) {
+        Matcher m = SERIES.matcher(text);
+        if (!m.matches()) {
+          throw new AssertionError("line " + number + ": malformed sample: " + line);
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        Matcher l = LABEL.matcher(m.group(2));
+        while (l.find()) {
+          labels.put(l.group(1), l.group(2));
+        }
+        series = new Series(m.group(1), labels);
+        seriesByText.put(text, series);
       }
-      Map<String, String> labels = new LinkedHashMap<>();
-      Matcher l = LABEL.matcher(m.group(2));
-      while (l.find()) {
-        labels.put(l.group(1), l.group(2));
+      String name = series.name;
+      if (family == null || !family.equals(series.family)) {
+        if (family == null || !belongs(name, family, type)) {
+          throw new AssertionError("line " + number + ": " + name + " outside family " + family + " (" + type + ")");
+        }
+        series.family = family;
+        Map<String, String> base = new LinkedHashMap<>(series.labels);
+        base.remove("le");
+        series.histogram = family + base;
       }
-      String series = name + "{" + m.group(2) + "}";
-      double value = Double.parseDouble(m.group(3));
-      double time = Double.parseDouble(m.group(4));
-      Double previousTime = lastTime.put(series, time);
-      if (previousTime != null && time <= previousTime) {
-        throw new AssertionError("line " + number + ": time goes back in " + series);
+      double value = Double.parseDouble(line.substring(valueAt + 1, timeAt));
+      double time = Double.parseDouble(line.substring(timeAt + 1));
+      if (series.seen && time <= series.lastTime) {
+        throw new AssertionError("line " + number + ": time goes back in " + text);
       }
-      Double previous = lastValues.put(series, value);
+      double previous = series.lastValue;
+      boolean hadPrevious = series.seen;
+      series.lastTime = time;
+      series.lastValue = value;
+      series.seen = true;
       if (type.equals("counter") || name.endsWith("_bucket") || name.endsWith("_count")) {
-        if (previous != null && value < previous) {
-          throw new AssertionError("line " + number + ": counter falls in " + series + ": " + previous + " -> " + value);
+        if (hadPrevious && value < previous) {
+          throw new AssertionError("line " + number + ": counter falls in " + text + ": " + previous + " -> " + value);
         }
       }
       if (type.equals("histogram")) {
-        Map<String, String> base = new LinkedHashMap<>(labels);
-        String le = base.remove("le");
-        String key = family + base + "@" + time;
+        HistogramSample key = new HistogramSample(series.histogram, time);
         if (name.endsWith("_bucket")) {
           Double below = bucketRun.put(key, value);
           if (below != null && value < below) {
-            throw new AssertionError("line " + number + ": buckets not cumulative in " + series);
+            throw new AssertionError("line " + number + ": buckets not cumulative in " + text);
           }
-          if ("+Inf".equals(le)) {
-            bucketRun.put(key + "+Inf", value);
+          if ("+Inf".equals(series.labels.get("le"))) {
+            infBuckets.put(key, value);
           }
         } else if (name.endsWith("_count")) {
-          Double inf = bucketRun.remove(key + "+Inf");
+          Double inf = infBuckets.remove(key);
           bucketRun.remove(key);
           if (inf == null || inf != value) {
-            throw new AssertionError("line " + number + ": _count " + value + " is not the +Inf bucket " + inf + " in " + series);
+            throw new AssertionError("line " + number + ": _count " + value + " is not the +Inf bucket " + inf + " in " + text);
           }
         }
       }
-      labelsOf.put(series, labels);
       samples++;
     }
     if (!eof) {
       throw new AssertionError("no # EOF at the end");
     }
+    seriesByText.forEach((text, series) -> {
+      lastValues.put(text, series.lastValue);
+      labelsOf.put(text, series.labels);
+    });
+  }
+
+  /** {@code line[from, to)} is a non-empty run without whitespace. */
+  private static boolean isToken(String line, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (Character.isWhitespace(line.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean belongs(String sample, String family, String type) {

@@ -59,8 +59,10 @@ class ProcessShutdownTest {
     }
   }
 
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
   private static String get(URI uri) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+    return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 }

@@ -21,6 +21,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,14 +98,52 @@ class ReferenceExpositionTest {
     System.out.printf("reference venv %s in %d ms%n", environment.reused() ? "reused" : "built",
         environment.setup().toMillis());
     long start = System.nanoTime();
-    referenceBackend = ReferenceApp.start(environment, "backend", "backend_app.py");
-    referenceWorkers.put("backtesting", ReferenceApp.start(environment, "backtest worker", "worker_app.py", "--worker-type", "backtesting"));
-    referenceWorkers.put("training", ReferenceApp.start(environment, "training worker", "worker_app.py", "--worker-type", "training"));
-    System.out.printf("reference apps started in %d ms%n", (System.nanoTime() - start) / 1_000_000);
-    simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().seed(11).scenario(everythingOften())
-        .timeScale(600).spanExporter(InMemorySpanExporter.create()).build().start();
+    // Each app spends a second or two importing its libraries: they start side by side, and the
+    // simulator meanwhile.
+    ExecutorService starting = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<ReferenceApp>> apps = List.of(
+          starting.submit(() -> ReferenceApp.start(environment, "backend", "backend_app.py")),
+          starting.submit(() -> ReferenceApp.start(environment, "backtest worker", "worker_app.py", "--worker-type", "backtesting")),
+          starting.submit(() -> ReferenceApp.start(environment, "training worker", "worker_app.py", "--worker-type", "training")));
+      try {
+        simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().seed(11).scenario(everythingOften())
+            .timeScale(600).spanExporter(InMemorySpanExporter.create()).build().start();
+      } finally {
+        // Held where stopAll() finds them, whatever happened to the simulator.
+        List<ReferenceApp> started = startedOrClosed(apps);
+        referenceBackend = started.get(0);
+        referenceWorkers.put("backtesting", started.get(1));
+        referenceWorkers.put("training", started.get(2));
+      }
+    } finally {
+      starting.shutdown();
+    }
+    System.out.printf("reference apps and simulator started in %d ms%n", (System.nanoTime() - start) / 1_000_000);
     exerciseReference();
     exerciseSimulator();
+  }
+
+  /** Every app once started; if one failed, those that started are stopped and its failure thrown. */
+  private static List<ReferenceApp> startedOrClosed(List<Future<ReferenceApp>> apps) throws Exception {
+    List<ReferenceApp> started = new ArrayList<>();
+    Exception failure = null;
+    for (Future<ReferenceApp> app : apps) {
+      try {
+        started.add(app.get());
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        }
+      }
+    }
+    if (failure != null) {
+      for (ReferenceApp app : started) {
+        app.close();
+      }
+      throw failure;
+    }
+    return started;
   }
 
   @AfterAll
@@ -274,15 +316,20 @@ class ReferenceExpositionTest {
     get(backend.resolve("/metrics/"), 200);
   }
 
-  /** Every operation type often, some requests failing, so that a short run shows every series. */
+  /**
+   * Every operation type often, some requests failing, so that a short run shows every series; no
+   * more often than that (some 200 arrivals a wall second at 600x), as the reference apps and
+   * other tests share the machine's cores.
+   */
   private static Scenario everythingOften() {
     Scenario.Builder builder = Scenario.builder().name("fidelity").httpErrorRatio(0.2);
     for (OperationType type : OperationType.values()) {
-      builder.ratePerHour(type, 300);
+      builder.ratePerHour(type, 100);
     }
-    return builder.ratePerHour(OperationType.BACKTESTING, 900).ratePerHour(OperationType.TRAINING, 300)
+    return builder.ratePerHour(OperationType.BACKTESTING, 300).ratePerHour(OperationType.TRAINING, 100)
+        .duration(OperationType.BACKTESTING, new Scenario.DurationDistribution(30, 0.6))
         .duration(OperationType.TRAINING, new Scenario.DurationDistribution(600, 0.3))
-        .duration(OperationType.AGENT_RESEARCH, new Scenario.DurationDistribution(600, 0.3))
+        .duration(OperationType.AGENT_RESEARCH, new Scenario.DurationDistribution(60, 0.3))
         .build();
   }
 
