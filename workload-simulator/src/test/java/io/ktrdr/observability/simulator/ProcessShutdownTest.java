@@ -26,6 +26,8 @@ class ProcessShutdownTest {
     try (LocalOtlpReceiver collector = LocalOtlpReceiver.start(FreePorts.choose())) {
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          // A JVM that lives for seconds, beside other tests: the lighter compiler and collector.
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
           "-cp", System.getProperty("java.class.path"),
           SimulatorCommand.class.getName(),
           "--host", "127.0.0.1", "--time-scale", "600", "--seed", "3",

@@ -28,12 +28,12 @@ class WhereOperationsAreCountedTest {
   /**
    * Few enough events (about 13 a wall second at 60x) that the endpoints can be read between two
    * of them. Backtests and trainings are short (30 s and a minute), so that many worker-run
-   * operations end early in the run: some of them are today's orphan detector's spurious failures
-   * (one in eight is orphaned, failed on the backend at its next pass a minute or more after it
-   * ended), which with seed 1 begin at about model minute 6.
+   * operations end early in the run, and half of them are abandoned by their client (KTRDR: one in
+   * eight), so that today's orphan detector fails many on the backend at its next pass a minute or
+   * more after their end: the spurious failures begin within the first model minutes.
    */
   private static Scenario moderate() {
-    Scenario.Builder builder = Scenario.builder().name("moderate").httpErrorRatio(0);
+    Scenario.Builder builder = Scenario.builder().name("moderate").httpErrorRatio(0).abandonedRatio(0.5);
     for (OperationType type : OperationType.values()) {
       builder.ratePerHour(type, 30);
     }

@@ -16,10 +16,10 @@ class WorkerOutageTest {
 
   @Test
   void aWorkerInAnOutageRefusesItsScrapeIsMarkedUnavailableAndReturns() throws Exception {
-    // Model minute 2 to 4, at 60x: wall second 2 to 4 (two seconds to scrape it answering first,
-    // on a busy machine too).
+    // Model minute 2 to 6, at 60x: wall second 2 to 6 (two seconds to scrape it answering first, and
+    // four to see it refused and marked, on a busy machine too).
     Scenario scenario = Scenario.builder().name("short-outage")
-        .outage(new Scenario.Outage("backtest-worker-2", Duration.ofMinutes(2), Duration.ofMinutes(2))).build();
+        .outage(new Scenario.Outage("backtest-worker-2", Duration.ofMinutes(2), Duration.ofMinutes(4))).build();
     try (RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts().scenario(scenario)
         .timeScale(60).spanExporter(InMemorySpanExporter.create()).build().start()) {
       assertThat(Exposition.scrape(simulator.workerMetricsUri("backtest-worker-2")).familyNames()).isNotEmpty();
