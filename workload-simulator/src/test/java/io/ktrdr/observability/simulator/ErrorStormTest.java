@@ -7,7 +7,9 @@ import io.ktrdr.observability.simulator.model.Scenario;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,10 +45,13 @@ class ErrorStormTest {
       // second 0.5, 1.5, ... (model minute 0.5, 1.5, ...). Each scrape is placed by the model time read after it: on
       // a busy machine a scrape may come late, and a window must not take in requests answered on
       // the other side of a storm boundary.
+      List<String> scrapes = new ArrayList<>();
       for (int second = 1; ; second++) {
         sleepUntil(started, Duration.ofMillis(second * 1000L - 500));
         Map<String, Double> requests = requestsByRouteAndStatus(simulator);
         Instant after = Instant.parse(simulator.groundTruth().modelTime());
+        scrapes.add(String.format(java.util.Locale.ROOT, "%.1f s: model %s", (System.nanoTime() - started) / 1e9,
+            Duration.between(Instant.parse(truth.modelStart()), after)));
         if (atFirstSecond == null) {
           atFirstSecond = requests;
         } else if (after.isBefore(stormStart)) {
@@ -60,8 +65,9 @@ class ErrorStormTest {
           break;
         }
       }
-      assertThat(atStormStart).as("a scrape between the first one and the storm").isNotNull();
-      assertThat(atStormEnd).as("a scrape in the storm").isNotNull();
+      System.out.println("error storm: scrapes done at " + scrapes);
+      assertThat(atStormStart).as("a scrape between the first one and the storm; scrapes done at %s", scrapes).isNotNull();
+      assertThat(atStormEnd).as("a scrape in the storm; scrapes done at %s", scrapes).isNotNull();
 
       Map<String, Double> before = difference(atStormStart, atFirstSecond);
       Map<String, Double> inStorm = difference(atStormEnd, atStormStart);
