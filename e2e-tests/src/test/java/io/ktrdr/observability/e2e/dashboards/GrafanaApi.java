@@ -2,7 +2,6 @@ package io.ktrdr.observability.e2e.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ktrdr.observability.e2e.harness.SimulatorRun;
-import io.ktrdr.observability.e2e.harness.SimulatorSettings;
 import io.ktrdr.observability.e2e.harness.StackHandle;
 import io.ktrdr.observability.e2e.panels.JsonHttp;
 import java.net.URI;
@@ -15,12 +14,12 @@ final class GrafanaApi {
   private final JsonHttp http = JsonHttp.basicAuth("admin", "admin");
 
   /**
-   * Grafana of {@code stack}, with a simulator running there (the steady one where none runs): the
-   * compose mode brings its services up, and so has addresses, only with its simulator.
+   * Grafana of {@code stack}, with a simulator running there (the shared steady one where none runs,
+   * whatever runs otherwise): the compose mode brings its services up, and so has addresses, only
+   * with its simulator.
    */
   GrafanaApi(StackHandle stack) {
-    stack.simulator().filter(SimulatorRun::isRunning)
-        .orElseGet(() -> stack.startSimulator(SimulatorSettings.scenario("steady")));
+    stack.simulator().filter(SimulatorRun::isRunning).orElseGet(() -> SharedStack.steady(stack));
     this.grafana = stack.grafanaUri().orElseThrow(() -> new AssertionError(
         "the grafana tests need a Grafana: Docker (compose mode), or KTRDR_GRAFANA_HOME naming an installed Grafana"));
   }
