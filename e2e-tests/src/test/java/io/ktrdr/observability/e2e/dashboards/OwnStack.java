@@ -28,6 +28,7 @@ final class OwnStack extends StackExtension {
     final StackHandle stack;
 
     Resource(String testClass) {
+      SharedStack.letItStartFirst(testClass);
       Path root = ProjectFiles.root();
       stack = StackModes.start(root, root.resolve("e2e-tests/target/" + testClass));
       RunFigures.record("stack start for " + testClass + " (" + stack.mode() + ")", stack.startupTime());
