@@ -31,12 +31,35 @@ timed() {
 }
 
 # Per module: Maven's reactor summary lines ("module ....... SUCCESS [ 12.345 s]"). Built several
-# at a time (-T in .mvn/maven.config), each module's time is its own and they overlap.
+# at a time (-T in .mvn/maven.config), each module's time is its own and they overlap; with the
+# log's timestamps (see run), each line also says when the module started and ended, counted from
+# the build's start, which shows what waited for what.
 module_times() {
   local threads
   threads="$(sed -n -E 's/.*MultiThreadedBuilder implementation with a thread count of ([0-9]+).*/\1/p' "$1" | head -n 1)"
   if [[ -n "${threads}" ]]; then echo "  (${threads} modules at a time: each module's own time, overlapping)"; fi
-  sed -n -E 's/^\[INFO\] ([^ ].*[^ .]) \.+ SUCCESS \[ *([0-9:.]+ (s|min))\]$/  \1: \2/p' "$1"
+  awk '
+    function seconds(hms,   p) { split(hms, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
+    {
+      stamp = ""
+      if (match($0, /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+ /)) {
+        stamp = seconds(substr($0, 1, RLENGTH - 1)); line = substr($0, RLENGTH + 1)
+        if (first == "") first = stamp
+        if (stamp < first) stamp += 86400
+      } else line = $0
+    }
+    line ~ /^\[INFO\] Building .* \[[0-9]+\/[0-9]+\]$/ && stamp != "" {
+      name = line; sub(/^\[INFO\] Building /, "", name); sub(/ +\[[0-9]+\/[0-9]+\]$/, "", name); sub(/ [^ ]+$/, "", name)
+      if (!(name in started)) started[name] = stamp - first
+    }
+    line ~ /^\[INFO\] [^ ].*[^ .] \.+ SUCCESS \[ *[0-9:.]+ (s|min)\]$/ {
+      name = line; sub(/^\[INFO\] /, "", name); sub(/ \.+ SUCCESS.*/, "", name)
+      took = line; sub(/.*SUCCESS \[ */, "", took); sub(/\]$/, "", took)
+      if (took ~ / min$/) { split(took, t, /[: ]/); secs = t[1] * 60 + t[2] } else { secs = took; sub(/ s$/, "", secs) }
+      if (name in started) printf "  %s: %s (%.0f s to %.0f s)\n", name, took, started[name], started[name] + secs
+      else printf "  %s: %s\n", name, took
+    }
+  ' "$1"
 }
 
 # Per test class: the time of each surefire and failsafe report, slowest first.
@@ -75,7 +98,9 @@ run() {
   fi
   if [[ "${with_verify}" == true ]]; then
     local verify
-    verify="$(cd "${clone}" && timed "${run_dir}/verify.log" env "${env_vars[@]}" ./mvnw --batch-mode verify)"
+    # The timestamps only change how the log's lines begin.
+    verify="$(cd "${clone}" && timed "${run_dir}/verify.log" env "${env_vars[@]}" ./mvnw --batch-mode verify \
+      -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)"
     echo "  ./mvnw verify: ${verify} s"
     echo " per module:"
     module_times "${run_dir}/verify.log"
