@@ -42,7 +42,7 @@ final class PicturePage implements AutoCloseable {
     requireNonNull(picture, "picture");
     if (!Files.isRegularFile(dist.resolve("index.html")) || !Files.isRegularFile(dist.resolve("picture.js"))) {
       throw new IOException(dist + " holds no built page (index.html, picture.js): the dashboard-pictures module builds it"
-          + " (./mvnw -q -pl dashboard-pictures compile)");
+          + " (./mvnw -q -pl dashboard-pictures -am compile)");
     }
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     PicturePage page = new PicturePage(server);
