@@ -29,7 +29,7 @@ class ErrorStormTest {
 
   @Test
   void theStormAnswersAClearShareOfTheBackendsRequestsWith5xx() throws Exception {
-    // At 60x the storm (model minutes 5 to 15) lasts from wall second 5 to 15.
+    // At 60x the storm (model minutes 5 to 15) lasts from wall second 5 to 15 of the simulator's clock.
     try (RunningSimulator simulator = Simulator.builder().host("127.0.0.1").anyFreePorts()
         .scenario(Scenario.named("error-storm")).timeScale(60).spanExporter(InMemorySpanExporter.create())
         .build().start()) {
@@ -37,20 +37,24 @@ class ErrorStormTest {
       Instant stormStart = Instant.parse(truth.modelStart()).plus(Duration.ofMinutes(5));
       Instant stormEnd = Instant.parse(truth.modelStart()).plus(Duration.ofMinutes(15));
       Duration perWallSecond = Duration.ofMillis(Math.round(1000 * truth.timeScale()));
-      long started = System.nanoTime();
+      Instant clockStarted = Instant.parse(truth.startedAt());
       Map<String, Double> atFirstSecond = null;
       Map<String, Double> atStormStart = null;
       Map<String, Double> atStormEnd = null;
       // Scraped once a second, as the tests' Prometheus does (scrapes are requests too), at wall
-      // second 0.5, 1.5, ... (model minute 0.5, 1.5, ...). Each scrape is placed by the model time read after it: on
-      // a busy machine a scrape may come late, and a window must not take in requests answered on
-      // the other side of a storm boundary.
+      // second 1.5, 2.5, ... of the simulator's clock (model minute 1.5, 2.5, ...: the workers'
+      // registrations behind), not counted from when start() returned, which on a busy machine
+      // comes a second or more into the model's time. Each scrape is placed by the model time read
+      // after it: a scrape may come late, and a window must not take in requests answered on the
+      // other side of a storm boundary.
       List<String> scrapes = new ArrayList<>();
-      for (int second = 1; ; second++) {
-        sleepUntil(started, Duration.ofMillis(second * 1000L - 500));
+      long first = Math.max(1, Duration.between(clockStarted, Instant.now()).toMillis() / 1000);
+      for (long second = first; ; second++) {
+        sleepUntil(clockStarted.plusMillis(second * 1000 + 500));
         Map<String, Double> requests = requestsByRouteAndStatus(simulator);
         Instant after = Instant.parse(simulator.groundTruth().modelTime());
-        scrapes.add(String.format(java.util.Locale.ROOT, "%.1f s: model %s", (System.nanoTime() - started) / 1e9,
+        scrapes.add(String.format(java.util.Locale.ROOT, "%.1f s: model %s",
+            Duration.between(clockStarted, Instant.now()).toMillis() / 1000.0,
             Duration.between(Instant.parse(truth.modelStart()), after)));
         if (atFirstSecond == null) {
           atFirstSecond = requests;
@@ -141,8 +145,8 @@ class ErrorStormTest {
     return counts.entrySet().stream().filter(e -> keys.test(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
   }
 
-  private static void sleepUntil(long startNanos, Duration offset) throws InterruptedException {
-    long waitMillis = (startNanos + offset.toNanos() - System.nanoTime()) / 1_000_000;
+  private static void sleepUntil(Instant when) throws InterruptedException {
+    long waitMillis = Duration.between(Instant.now(), when).toMillis();
     if (waitMillis > 0) {
       Thread.sleep(waitMillis);
     }
