@@ -2,6 +2,7 @@ package io.ktrdr.observability.simulator;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +131,15 @@ public final class FreePorts {
     }
   }
 
+  /**
+   * Bindable without SO_REUSEADDR, which Java's ServerSocket sets on Linux: a port where an earlier
+   * server's connections are still in TIME_WAIT is refused too, as the simulator's hold on a
+   * never-started target's port (bound without it) would be.
+   */
   static boolean bindable(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
       return true;
     } catch (IOException taken) {
       return false;

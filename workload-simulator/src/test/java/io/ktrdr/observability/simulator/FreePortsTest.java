@@ -50,6 +50,20 @@ class FreePortsTest {
   }
 
   @Test
+  void aPortWhereAnEarlierServersConnectionIsInTimeWaitIsNotChosen() throws Exception {
+    int port = FreePorts.choose();
+    try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+        java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+      server.accept().close(); // the server's side closes first: its end waits in TIME_WAIT
+      client.getInputStream().read();
+    }
+
+    // A server with SO_REUSEADDR could bind it, the simulator's hold on a never-started target's port could not.
+    assertThat(FreePorts.bindable(port)).isFalse();
+    assertThatThrownBy(() -> FreePorts.choose(1, new FreePorts.Range(port, port))).hasMessageContaining("found 0");
+  }
+
+  @Test
   void theSafeRangeLiesBelowTheEphemeralRangeReadFromTheKernel() throws Exception {
     Path range = Files.writeString(dir.resolve("ip_local_port_range"), "32768\t60999\n");
     assertThat(FreePorts.safeRange(range)).isEqualTo(new FreePorts.Range(10_000, 32_767));
