@@ -196,11 +196,17 @@ class TraceTest {
     return spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList();
   }
 
-  /** Spans of that name whose trace has been exported up to its root on the backend. */
+  /**
+   * Spans of that name whose trace has been exported up to its root: a root, and the parent of
+   * every other span. A root alone is not enough: the command-line client exports its span as it
+   * ends, while the backend's spans under it may still wait in their batch.
+   */
   private static List<SpanData> withWholeTrace(String name) {
-    return named(name).stream()
-        .filter(span -> traceOf(span).values().stream().anyMatch(s -> !s.getParentSpanContext().isValid()))
-        .toList();
+    return named(name).stream().filter(span -> {
+      Map<String, SpanData> trace = traceOf(span);
+      return trace.values().stream().anyMatch(s -> !s.getParentSpanContext().isValid())
+          && trace.values().stream().allMatch(s -> !s.getParentSpanContext().isValid() || trace.containsKey(s.getParentSpanId()));
+    }).toList();
   }
 
   /** All spans of the trace, once the backend's root span has been exported too. */
