@@ -149,7 +149,7 @@ public final class HistoryWriter {
     List<WorkerSpec> workers = Simulator.workerSpecs(seed, topology.started(), Map.of());
     WorkloadModel model = new WorkloadModel(scenario, seed, start, workers, Simulator.stops(topology));
     io.ktrdr.observability.simulator.live.GroundTruthRecorder recorder = new io.ktrdr.observability.simulator.live.GroundTruthRecorder(
-        seed, scenario, topology, 1.0, start, start, workers, t -> t);
+        seed, scenario, topology, 1.0, start, workers, t -> t);
 
     List<Target> targets = new ArrayList<>();
     PrometheusRegistry backendRegistry = new PrometheusRegistry();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -27,11 +26,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class ErrorStormTest {
 
   private static final String REQUESTS = "http_server_duration_milliseconds_count";
-
-  @BeforeAll
-  static void warmUp() {
-    WarmUp.simulator();
-  }
 
   @Test
   void theStormAnswersAClearShareOfTheBackendsRequestsWith5xx() throws Exception {

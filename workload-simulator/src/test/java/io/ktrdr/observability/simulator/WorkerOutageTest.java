@@ -9,16 +9,10 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A worker in an outage refuses its scrape, is marked unavailable, and comes back. */
 class WorkerOutageTest {
-
-  @BeforeAll
-  static void warmUp() {
-    WarmUp.simulator();
-  }
 
   @Test
   void aWorkerInAnOutageRefusesItsScrapeIsMarkedUnavailableAndReturns() throws Exception {

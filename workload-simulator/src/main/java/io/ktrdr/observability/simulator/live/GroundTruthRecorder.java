@@ -35,7 +35,6 @@ public final class GroundTruthRecorder {
   private final Scenario scenario;
   private final String topologyName;
   private final double timeScale;
-  private final Instant startedAt;
   private final Instant modelStart;
   private final Function<Instant, Instant> wallTimeOf;
   private final List<Topology.WorkerTarget> targets;
@@ -62,14 +61,13 @@ public final class GroundTruthRecorder {
    * @param topology every worker target, with the ports in use
    * @param workerSpecs the started workers, with their ids
    */
-  public GroundTruthRecorder(long seed, Scenario scenario, Topology topology, double timeScale, Instant startedAt,
+  public GroundTruthRecorder(long seed, Scenario scenario, Topology topology, double timeScale,
       Instant modelStart, List<WorkerSpec> workerSpecs, Function<Instant, Instant> wallTimeOf) {
     this.seed = seed;
     this.scenario = scenario;
     this.topologyName = topology.name();
     this.targets = topology.workers();
     this.timeScale = timeScale;
-    this.startedAt = startedAt;
     this.modelStart = modelStart;
     this.modelTime = modelStart;
     this.wallTimeOf = wallTimeOf;
@@ -178,7 +176,7 @@ public final class GroundTruthRecorder {
           answering.get(target.name()), runByWorker.get(target.name())));
     }
     return new GroundTruth(seed, scenario.name(), scenario.ktrdrDefects().label(), topologyName, timeScale,
-        startedAt.toString(), wallNow.toString(), modelStart.toString(), modelTime.toString(), started, active.size(),
+        wallTimeOf.apply(modelStart).toString(), wallNow.toString(), modelStart.toString(), modelTime.toString(), started, active.size(),
         rejected, operations, activeCounts, rejectedCounts, orphanCounts, gauges, workerTruths, new ArrayList<>(changes),
         new ArrayList<>(endpointChanges), new GroundTruth.Spans(spansExported, spansDropped));
   }

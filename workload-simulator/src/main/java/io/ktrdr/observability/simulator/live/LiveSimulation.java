@@ -93,8 +93,15 @@ public final class LiveSimulation implements AutoCloseable {
   private final AtomicLong trafficDropped = new AtomicLong();
   /** Background traffic only; used on the clock thread. */
   private final java.util.SplittableRandom trafficRandom;
-  private final Instant startedAt;
-  private final long startNanos;
+  /** The model's first instant; model time stands still there until the clock begins. */
+  private final Instant modelStart;
+  /**
+   * When the clock began ({@link #begin}, once every port serves): wall time and its nanoTime. Set
+   * before the clock thread starts; before that, construction and binding ports (seconds for a
+   * JVM's first simulator on a loaded machine) cost no model time.
+   */
+  private volatile Instant wallStart;
+  private volatile long clockStartNanos;
   private long lastTickNanos;
   private long lastHealthCheckNanos;
   private long lastStatusNanos;
@@ -102,15 +109,13 @@ public final class LiveSimulation implements AutoCloseable {
 
   private LiveSimulation(Settings settings) {
     this.settings = settings;
-    this.startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    this.startNanos = System.nanoTime();
-    this.lastTickNanos = startNanos;
+    this.modelStart = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Topology topology = settings.scenario().topology().orElseThrow(() -> new IllegalArgumentException("settings need a topology"));
-    this.model = new WorkloadModel(settings.scenario(), settings.seed(), startedAt, settings.workers(),
+    this.model = new WorkloadModel(settings.scenario(), settings.seed(), modelStart, settings.workers(),
         io.ktrdr.observability.simulator.Simulator.stops(topology));
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
     this.spans = new SpanPipeline(settings.spanExporter());
-    double startSeconds = startedAt.toEpochMilli() / 1000.0;
+    double startSeconds = modelStart.toEpochMilli() / 1000.0;
 
     for (WorkerSpec spec : settings.workers()) {
       SdkTracerProvider tracerProvider = spans.tracerProvider(Services.resource(spec.serviceName(), settings.serviceVersion(), settings.environment()));
@@ -137,8 +142,8 @@ public final class LiveSimulation implements AutoCloseable {
     Map<String, KtrdrMetrics> workerMetrics = new LinkedHashMap<>();
     workers.forEach((name, worker) -> workerMetrics.put(name, worker.metrics()));
     this.metrics = new EventMetrics(backend.metrics(), backend.agentMetrics(), workerMetrics, settings.workers());
-    this.recorder = new GroundTruthRecorder(settings.seed(), settings.scenario(), topology, settings.timeScale(), startedAt,
-        startedAt, settings.workers(), this::wallTimeOf);
+    this.recorder = new GroundTruthRecorder(settings.seed(), settings.scenario(), topology, settings.timeScale(), modelStart,
+        settings.workers(), this::wallTimeOf);
     this.control = new ServiceEndpoint("control", settings.host(), settings.controlPort(), 1, exchange -> {
       String path = exchange.getRequestURI().getPath();
       byte[] body;
@@ -208,6 +213,9 @@ public final class LiveSimulation implements AutoCloseable {
   }
 
   private void begin() {
+    clockStartNanos = System.nanoTime();
+    wallStart = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    lastTickNanos = clockStartNanos;
     metrics.workers(model.workerStatuses());
     for (SimulatedWorker worker : workers.values()) {
       submit(() -> register(worker));
@@ -240,12 +248,14 @@ public final class LiveSimulation implements AutoCloseable {
   }
 
   private Instant wallTimeOf(Instant modelTime) {
-    long offsetMillis = modelTime.toEpochMilli() - startedAt.toEpochMilli();
-    return startedAt.plusMillis(Math.round(offsetMillis / settings.timeScale()));
+    long offsetMillis = modelTime.toEpochMilli() - modelStart.toEpochMilli();
+    // A ground truth asked for while ports are still being bound: the clock is about to begin.
+    Instant clockBegan = wallStart == null ? Instant.now() : wallStart;
+    return clockBegan.plusMillis(Math.round(offsetMillis / settings.timeScale()));
   }
 
   private double currentHttpErrorRatio() {
-    long offset = recorder.modelTime().toEpochMilli() - startedAt.toEpochMilli();
+    long offset = recorder.modelTime().toEpochMilli() - modelStart.toEpochMilli();
     return settings.scenario().phaseAt(offset)
         .map(Scenario.Phase::httpErrorRatio)
         .filter(r -> r != null)
@@ -257,7 +267,7 @@ public final class LiveSimulation implements AutoCloseable {
   private void tick() {
     try {
       long nowNanos = System.nanoTime();
-      Instant modelTarget = startedAt.plusNanos((long) ((nowNanos - startNanos) * settings.timeScale()));
+      Instant modelTarget = modelStart.plusNanos((long) ((nowNanos - clockStartNanos) * settings.timeScale()));
       synchronized (model) {
         if (closed) {
           return;
