@@ -28,7 +28,7 @@ const buildInputs = {
 
 npmCi();
 unlessUnchanged('licences, tsc, esbuild', buildInputs, () => {
-  step('licences', () => sh(process.execPath, ['scripts/check-licences.mjs']));
+  step('licences', () => sh(process.execPath, ['../grafana-frontend/scripts/check-licences.mjs', '.']));
   step('tsc', () => sh(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']));
   step('esbuild', () => sh(process.execPath, ['scripts/bundle.mjs']));
 });

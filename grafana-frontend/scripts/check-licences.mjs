@@ -1,15 +1,17 @@
-// Fails the build when any installed package is under a licence other than Apache-2.0, MIT, ISC or
-// a BSD licence; prints one line per licence with its package count (the rule: licences.mjs).
+// Fails the build when any package installed in a project (this one, or the folder given as the
+// argument: dashboard-pictures) is under a licence other than Apache-2.0, MIT, ISC or a BSD
+// licence; prints one line per licence with its package count (the rule: licences.mjs).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { check, root } from './licences.mjs';
 
-const nodeModules = join(root, 'node_modules');
+const project = process.argv[2] ? resolve(process.argv[2]) : root;
+const nodeModules = join(project, 'node_modules');
 if (!existsSync(nodeModules)) {
   console.error(`licence check: ${nodeModules} is missing; run npm ci first`);
   process.exit(2);
 }
-const { byLicence, excluded, refused } = check(nodeModules);
+const { byLicence, excluded, refused } = check(nodeModules, project);
 const total = [...byLicence.values()].reduce((a, b) => a + b, 0);
 console.log(`licence check: ${total} installed packages`);
 for (const [licence, count] of [...byLicence].sort((a, b) => b[1] - a[1])) {

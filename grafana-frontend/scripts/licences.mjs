@@ -5,9 +5,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-/** The project folder; its excluded/ holds the stand-ins. */
+/** This project's folder; a project's excluded/ holds its stand-ins. */
 export const root = resolve(import.meta.dirname, '..');
-const excludedDir = join(root, 'excluded');
 
 const ALLOWED = new Set(['Apache-2.0', 'MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD']);
 
@@ -69,7 +68,12 @@ function* packageDirs(nodeModules) {
   }
 }
 
-export function check(nodeModules) {
+/**
+ * @param {string} nodeModules the node_modules folder to walk
+ * @param {string} project the folder whose excluded/ holds the stand-ins and that paths are named from
+ */
+export function check(nodeModules, project = root) {
+  const excludedDir = join(project, 'excluded');
   const byLicence = new Map();
   const excluded = [];
   const refused = [];
@@ -88,7 +92,7 @@ export function check(nodeModules) {
       } else {
         const licence = licenceOf(pkg);
         if (licence === null || !allowed(licence)) {
-          refused.push(`${id} (${licence ?? 'no licence field'}) at ${relative(root, dir)}`);
+          refused.push(`${id} (${licence ?? 'no licence field'}) at ${relative(project, dir)}`);
         }
         const key = licence ?? 'none';
         byLicence.set(key, (byLicence.get(key) ?? 0) + 1);
